@@ -1,0 +1,43 @@
+package se.samverkan.api.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.StringUtils;
+
+/**
+ * In the {@code prod} profile the service needs a database and a Keycloak issuer of its own; without them it refuses
+ * to start, naming what is missing, rather than falling back to anything made for development.
+ */
+public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (!StringUtils.hasText(environment.getProperty("spring.r2dbc.url"))) {
+            missing.add("spring.r2dbc.url (SPRING_R2DBC_URL), e.g. r2dbc:postgresql://db:5432/samverkan");
+        }
+        if (!StringUtils.hasText(environment.getProperty("samverkan.security.issuer-uri"))) {
+            missing.add("samverkan.security.issuer-uri (SAMVERKAN_SECURITY_ISSUER_URI), e.g. "
+                    + "https://keycloak.example/realms/samverkan");
+        }
+        if (environment.getProperty("samverkan.security.dev-issuer.enabled", Boolean.class, false)) {
+            missing.add("samverkan.security.dev-issuer.enabled must be false in production");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The prod profile refuses to start without:\n  - " + String.join("\n  - ", missing));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.samverkan.api.config;
+
+import org.jspecify.annotations.NullMarked;

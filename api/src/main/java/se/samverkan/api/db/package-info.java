@@ -1,0 +1,4 @@
+@NullMarked
+package se.samverkan.api.db;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package se.samverkan.api.graphql;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import se.samverkan.domain.DomainException;
+
+/**
+ * Turns expected failures into errors a client can act on: bad input and broken rules are BAD_REQUEST, and a broken
+ * rule names its id in {@code extensions.rule}. Anything else stays opaque (Spring's default: INTERNAL_ERROR with the
+ * execution id only), so nothing internal leaks.
+ */
+@ControllerAdvice
+class GraphQlErrors {
+
+    @GraphQlExceptionHandler
+    GraphQLError badInput(BadInputException e, DataFetchingEnvironment env) {
+        return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError brokenRule(DomainException e, DataFetchingEnvironment env) {
+        return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation())
+                .extensions(e.ruleId().isEmpty() ? Map.of() : Map.of("rule", e.ruleId())).build();
+    }
+}

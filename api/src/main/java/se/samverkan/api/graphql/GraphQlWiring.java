@@ -1,0 +1,72 @@
+package se.samverkan.api.graphql;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** The {@code Date} scalar and the global {@code id} of every {@code Node} type. */
+@Configuration
+class GraphQlWiring {
+
+    @Bean
+    RuntimeWiringConfigurer samverkanWiring() {
+        return wiring -> {
+            wiring.scalar(DATE);
+            for (String type : GlobalId.NODE_TYPES) {
+                wiring.type(TypeRuntimeWiring.newTypeWiring(type).dataFetcher("id", env -> GlobalId.of(env.getSource())));
+            }
+        };
+    }
+
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .description("A calendar date as ISO-8601 YYYY-MM-DD.")
+            .coercing(new Coercing<LocalDate, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof LocalDate date) {
+                        return date.toString();
+                    }
+                    throw new CoercingSerializeException("not a date: " + value.getClass().getSimpleName());
+                }
+
+                @Override
+                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String text) {
+                        return parse(text, CoercingParseValueException::new);
+                    }
+                    throw new CoercingParseValueException("a Date is a string such as \"2024-02-16\"");
+                }
+
+                @Override
+                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                        Locale locale) {
+                    if (input instanceof StringValue text) {
+                        return parse(text.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException("a Date is a string such as \"2024-02-16\"");
+                }
+            })
+            .build();
+
+    private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error.apply("'" + text + "' is not a date such as \"2024-02-16\"");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.samverkan.api.graphql;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.samverkan.api.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,268 @@
+package se.samverkan.api.structure;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML mapping read strictly, remembering the file and line of every value so that a problem can be reported where
+ * it is. Every key read is marked; {@link #rejectUnknownKeys()} then refuses any key nobody asked for, so a typo
+ * cannot pass silently.
+ */
+final class YamlNode {
+
+    private final String file;
+    private final Node node;
+    private final Map<String, Node> entries = new LinkedHashMap<>();
+    private final Set<String> read = new LinkedHashSet<>();
+
+    YamlNode(String file, Node node) {
+        this.file = file;
+        this.node = node;
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    throw problem(tuple.getKeyNode(), "keys must be plain names");
+                }
+                if (entries.put(key.getValue(), tuple.getValueNode()) != null) {
+                    throw problem(key, "key '" + key.getValue() + "' appears twice");
+                }
+            }
+        } else {
+            throw problem(node, "expected a mapping (key: value)");
+        }
+    }
+
+    String file() {
+        return file;
+    }
+
+    int line() {
+        return line(node);
+    }
+
+    static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    StructureException problem(String message) {
+        return new StructureException(file, line(), message);
+    }
+
+    StructureException problem(Node at, String message) {
+        return new StructureException(file, line(at), message);
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    /** The line of a key's value, or of this mapping if the key is absent. */
+    int lineOf(String key) {
+        Node value = entries.get(key);
+        return value == null ? line() : line(value);
+    }
+
+    String string(String key) {
+        String value = optString(key);
+        if (value == null) {
+            throw problem("'" + key + "' is required");
+        }
+        return value;
+    }
+
+    @Nullable String optString(String key) {
+        Node value = take(key);
+        if (value == null || isNull(value)) {
+            return null;
+        }
+        if (!(value instanceof ScalarNode scalar)) {
+            throw problem(value, "'" + key + "' must be a single value");
+        }
+        String text = scalar.getValue().strip();
+        if (text.isEmpty()) {
+            throw problem(value, "'" + key + "' must not be empty");
+        }
+        return text;
+    }
+
+    LocalDate date(String key) {
+        LocalDate value = optDate(key);
+        if (value == null) {
+            throw problem("'" + key + "' is required");
+        }
+        return value;
+    }
+
+    @Nullable LocalDate optDate(String key) {
+        int at = lineOf(key);
+        String text = optString(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new StructureException(file, at, "'" + key + "' must be a date such as 2024-02-16, not '" + text + "'");
+        }
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        int at = lineOf(key);
+        String text = optString(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new StructureException(file, at, "'" + key + "' must be true or false, not '" + text + "'");
+        };
+    }
+
+    int integer(String key) {
+        Integer value = optInteger(key);
+        if (value == null) {
+            throw problem("'" + key + "' is required");
+        }
+        return value;
+    }
+
+    @Nullable Integer optInteger(String key) {
+        int at = lineOf(key);
+        String text = optString(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new StructureException(file, at, "'" + key + "' must be a whole number, not '" + text + "'");
+        }
+    }
+
+    <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+        E value = optEnum(key, type);
+        if (value == null) {
+            throw problem("'" + key + "' is required (one of " + names(type) + ")");
+        }
+        return value;
+    }
+
+    <E extends Enum<E>> @Nullable E optEnum(String key, Class<E> type) {
+        int at = lineOf(key);
+        String text = optString(key);
+        return text == null ? null : parseEnum(text, type, at, key);
+    }
+
+    <E extends Enum<E>> List<E> enumList(String key, Class<E> type) {
+        int at = lineOf(key);
+        return strings(key).stream().map(s -> parseEnum(s, type, at, key)).toList();
+    }
+
+    private <E extends Enum<E>> E parseEnum(String text, Class<E> type, int at, String key) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new StructureException(file, at, "'" + key + "' is '" + text + "', expected one of " + names(type));
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** A list of plain values; absent means empty. */
+    List<String> strings(String key) {
+        Node value = take(key);
+        if (value == null || isNull(value)) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            throw problem(value, "'" + key + "' must be a list such as [a, b]");
+        }
+        List<String> result = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+                throw problem(item, "'" + key + "' must hold plain values");
+            }
+            result.add(scalar.getValue().strip());
+        }
+        return result;
+    }
+
+    /** A list of mappings; absent means empty. */
+    List<YamlNode> list(String key) {
+        Node value = take(key);
+        if (value == null || isNull(value)) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            throw problem(value, "'" + key + "' must be a list");
+        }
+        return sequence.getValue().stream().map(item -> new YamlNode(file, item)).toList();
+    }
+
+    @Nullable YamlNode optMapping(String key) {
+        Node value = take(key);
+        return value == null || isNull(value) ? null : new YamlNode(file, value);
+    }
+
+    YamlNode mapping(String key) {
+        YamlNode value = optMapping(key);
+        if (value == null) {
+            throw problem("'" + key + "' is required");
+        }
+        return value;
+    }
+
+    /** A mapping of plain names to plain values, e.g. the function catalogue. */
+    Map<String, String> stringMap(String key) {
+        YamlNode map = optMapping(key);
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String name : map.entries.keySet()) {
+            result.put(name, map.string(name));
+        }
+        return result;
+    }
+
+    /** Refuses keys that no reader asked for. Call after reading every known key. */
+    void rejectUnknownKeys() {
+        for (Map.Entry<String, Node> entry : entries.entrySet()) {
+            if (!read.contains(entry.getKey())) {
+                throw problem(entry.getValue(), "unknown key '" + entry.getKey() + "' (known here: "
+                        + String.join(", ", read.isEmpty() ? List.of("none") : read) + ")");
+            }
+        }
+    }
+
+    /** Marks keys as known without reading them (a reader that skips a section on purpose). */
+    void allow(String... keys) {
+        read.addAll(List.of(keys));
+    }
+
+    private @Nullable Node take(String key) {
+        read.add(key);
+        return entries.get(key);
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && "tag:yaml.org,2002:null".equals(scalar.getTag().getValue());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.samverkan.api.structure;
+
+import org.jspecify.annotations.NullMarked;
