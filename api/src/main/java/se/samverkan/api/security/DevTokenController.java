@@ -2,7 +2,7 @@ package se.samverkan.api.security;
 
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +19,7 @@ import se.samverkan.api.structure.StructureRepository;
  * discovery document and the public keys. Exists only while the dev issuer is enabled — never in production.
  */
 @RestController
-@ConditionalOnBean(DevIssuer.class)
+@ConditionalOnProperty(name = "samverkan.security.dev-issuer.enabled", havingValue = "true")
 class DevTokenController {
 
     private final DevIssuer issuer;

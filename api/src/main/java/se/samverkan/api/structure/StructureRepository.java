@@ -91,7 +91,7 @@ public class StructureRepository {
     private static final String PARTY = """
             SELECT id, code, county_code, name, kind, organisation_number, valid_from, valid_to, successor_id,
                    former_names::text AS former_names, count(*) OVER () AS total
-            FROM party""";
+            FROM party\s""";
 
     /** The parties of a county existing on a date, by name. */
     public Mono<Page<Party>> parties(String county, LocalDate asOf, int offset, int limit) {
@@ -154,7 +154,7 @@ public class StructureRepository {
     // ---------------------------------------------------------------------------------------------- committees
 
     private static final String COMMITTEE = """
-            SELECT id, party_id, code, name, kind, subject_areas, valid_from, valid_to FROM committee""";
+            SELECT id, party_id, code, name, kind, subject_areas, valid_from, valid_to FROM committee\s""";
 
     public Mono<Map<PartyId, List<Committee>>> committeesByParty(Collection<PartyId> parties) {
         return db.sql(COMMITTEE + " WHERE party_id = ANY(:ids) ORDER BY name")
@@ -180,7 +180,7 @@ public class StructureRepository {
     private static final String BODY = """
             SELECT id, county_code, short_name, name, kind, level, binds_parties, description, owner_party_id,
                    valid_from, valid_to, count(*) OVER () AS total
-            FROM body""";
+            FROM body\s""";
 
     private static final String BODY_FILTER = """
              WHERE county_code = ANY(:counties) AND (CAST(:kind AS text) IS NULL OR kind = :kind)
@@ -195,7 +195,7 @@ public class StructureRepository {
                 .map((r, m) -> new Counted<>(body(r), r.get("total", Long.class))).all()
                 .collectList()
                 .flatMap(rows -> rows.isEmpty() && offset > 0
-                        ? bindBodyFilter(db.sql("SELECT count(*) AS total FROM body" + BODY_FILTER), List.of(county), kind, asOf)
+                        ? bindBodyFilter(db.sql("SELECT count(*) AS total FROM body " + BODY_FILTER), List.of(county), kind, asOf)
                                 .map(r -> r.get("total", Long.class).intValue()).one()
                                 .map(total -> new Page<Body>(List.of(), offset, total))
                         : Mono.just(page(rows, offset)));
@@ -270,7 +270,7 @@ public class StructureRepository {
 
     private static final String SEAT = """
             SELECT id, body_id, key, party_id, external_organisation, function, title, role, subject_areas,
-                   decision_mandate, committee_id, valid_from, valid_to FROM seat""";
+                   decision_mandate, committee_id, valid_from, valid_to FROM seat\s""";
 
     /** Every seat of the given bodies, in a stable order: role, then party, then key. */
     public Mono<Map<BodyId, List<Seat>>> seatsOf(Collection<BodyId> bodies) {
@@ -391,7 +391,7 @@ public class StructureRepository {
             SELECT g.id, g.county_code, g.name, g.case_number, g.in_force_from, g.validity_years, g.amendment_rule,
                    g.rules, array(SELECT ap.party_id FROM agreement_party ap WHERE ap.agreement_id = g.id
                                   ORDER BY ap.position) AS parties
-            FROM agreement g""";
+            FROM agreement g\s""";
 
     public Mono<Map<String, List<Agreement>>> agreementsByCounty(Collection<String> counties) {
         return db.sql(AGREEMENT + " WHERE g.county_code = ANY(:counties) ORDER BY g.in_force_from")
