@@ -214,12 +214,11 @@ class StructureFields {
 
     @SchemaMapping(typeName = "Seat")
     CompletableFuture<@Nullable Person> holder(Seat seat, @Argument @Nullable LocalDate asOf,
-            DataLoader<SeatId, List<Appointment>> appointmentsBySeat, DataLoader<PersonId, Person> personById) {
+            DataLoader<SeatId, List<StructureRepository.Holding>> holdingsBySeat) {
         LocalDate on = Validity.asOf(asOf, clock);
-        return appointmentsBySeat.load(seat.id()).thenCompose(all -> orEmpty(all).stream()
-                .filter(a -> a.activeOn(on)).findFirst()
-                .map(a -> personById.load(a.person()))
-                .orElse(CompletableFuture.completedFuture(null)));
+        return holdingsBySeat.load(seat.id()).thenApply(all -> orEmpty(all).stream()
+                .filter(h -> h.appointment().activeOn(on)).findFirst()
+                .map(StructureRepository.Holding::person).orElse(null));
     }
 
     // ------------------------------------------------------------------------------------- Person, Appointment

@@ -35,8 +35,8 @@ class StructureLoaders {
                 .registerMappedBatchLoader((keys, env) -> repository.seatsOf(keys));
         registry.<BodyId, List<Appointment>>forName("appointmentsByBody")
                 .registerMappedBatchLoader((keys, env) -> repository.appointmentsInBodies(keys));
-        registry.<SeatId, List<Appointment>>forName("appointmentsBySeat")
-                .registerMappedBatchLoader((keys, env) -> repository.appointmentsToSeats(keys));
+        registry.<SeatId, List<StructureRepository.Holding>>forName("holdingsBySeat")
+                .registerMappedBatchLoader((keys, env) -> repository.holdingsOf(keys));
         registry.<PersonId, Person>forName("personById")
                 .registerMappedBatchLoader((keys, env) -> repository.peopleById(keys));
         registry.<SeatId, Seat>forName("seatById")

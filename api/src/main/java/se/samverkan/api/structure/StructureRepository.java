@@ -303,14 +303,6 @@ public class StructureRepository {
 
     private static final String APPOINTMENT = "SELECT a.id, a.person_id, a.seat_id, a.valid_from, a.valid_to FROM appointment a";
 
-    /** Every appointment to the given seats, oldest first. */
-    public Mono<Map<SeatId, List<Appointment>>> appointmentsToSeats(Collection<SeatId> seats) {
-        return db.sql(APPOINTMENT + " WHERE a.seat_id = ANY(:ids) ORDER BY a.valid_from NULLS FIRST")
-                .bind("ids", uuids(seats, SeatId::value))
-                .map(StructureRepository::appointment).all().collectMultimap(Appointment::seat)
-                .map(StructureRepository::lists);
-    }
-
     /** Every appointment to the seats of the given bodies, grouped by body. */
     public Mono<Map<BodyId, List<Appointment>>> appointmentsInBodies(Collection<BodyId> bodies) {
         return db.sql("""
@@ -322,6 +314,23 @@ public class StructureRepository {
                 .bind("ids", uuids(bodies, BodyId::value))
                 .map(r -> Map.entry(new BodyId(r.get("body_id", UUID.class)), appointment(r))).all()
                 .collectMultimap(Map.Entry::getKey, Map.Entry::getValue).map(StructureRepository::lists);
+    }
+
+    /** An appointment with the person it appoints. */
+    public record Holding(Appointment appointment, Person person) {
+    }
+
+    /** Every appointment to the given seats with its person, oldest first: who held each seat when. */
+    public Mono<Map<SeatId, List<Holding>>> holdingsOf(Collection<SeatId> seats) {
+        return db.sql("""
+                SELECT a.id, a.person_id, a.seat_id, a.valid_from, a.valid_to,
+                       p.name, p.username, p.party_code
+                FROM appointment a JOIN person p ON p.id = a.person_id
+                WHERE a.seat_id = ANY(:ids) ORDER BY a.valid_from NULLS FIRST""")
+                .bind("ids", uuids(seats, SeatId::value))
+                .map(r -> new Holding(appointment(r), new Person(new PersonId(r.get("person_id", UUID.class)),
+                        r.get("name", String.class), r.get("username", String.class), r.get("party_code", String.class))))
+                .all().collectMultimap(h -> h.appointment().seat()).map(StructureRepository::lists);
     }
 
     public Mono<Map<PersonId, List<Appointment>>> appointmentsOf(Collection<PersonId> people) {
