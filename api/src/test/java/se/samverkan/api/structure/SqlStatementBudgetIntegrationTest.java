@@ -1,0 +1,109 @@
+package se.samverkan.api.structure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.samverkan.api.db.SqlStatementCounter;
+import se.samverkan.api.support.IntegrationTest;
+
+/**
+ * The number of SQL statements a request costs is bounded by the depth of the query, not by the length of its lists:
+ * a county of 60 generated bodies, each with seats, holders and a rulebook, costs the same for 5 bodies as for 50.
+ */
+class SqlStatementBudgetIntegrationTest extends IntegrationTest {
+
+    static final int BODIES = 60;
+
+    @DynamicPropertySource
+    static void syntheticCounty(DynamicPropertyRegistry registry) {
+        Path file = writeSyntheticCounty();
+        registry.add("samverkan.structure.locations",
+                () -> "classpath:structure/*.yaml, classpath:demo/*.yaml, " + file.toUri());
+    }
+
+    private static final String QUERY = """
+            query($first: Int) { bodies(county: "testlan", first: $first) { totalCount edges { node {
+                shortName county { code }
+                rulebook { version notice { lead { amount unit } rule } quorum { rule } }
+                seats { totalCount edges { node { title role party { name kind } subjectAreas { name } holder { name party { code } } } } }
+                members { edges { node { person { name } seat { key } } } }
+                relations { kind to { shortName } }
+            } } } }""";
+
+    @Autowired
+    SqlStatementCounter statements;
+
+    private long statementsFor(int first) {
+        long before = statements.total();
+        graphQl.document(QUERY).variable("first", first).execute()
+                .path("bodies.edges").entityList(Object.class).hasSize(first)
+                .path("bodies.edges[*].node.seats.edges[*].node.holder.name").entityList(String.class)
+                .hasSize(first * 4);
+        return statements.total() - before;
+    }
+
+    @Test
+    void fiftyBodiesWithSeatsHoldersAndRulebooksCostAsManyStatementsAsFive() {
+        statementsFor(5); // warm-up
+        long five = statementsFor(5);
+        long fifty = statementsFor(50);
+        System.out.printf("SQL statements: 5 bodies -> %d, 50 bodies -> %d%n", five, fifty);
+        assertThat(fifty).isEqualTo(five);
+        // one statement per field that reads the database: 13 such fields in the query above
+        assertThat(fifty).isLessThanOrEqualTo(13);
+    }
+
+    private static Path writeSyntheticCounty() {
+        StringBuilder yaml = new StringBuilder("""
+                county: {code: testlan, number: 99, name: Testlän}
+                functions: {test-chef: Testchef}
+                parties:
+                  - {code: testkommun, name: Testkommun, kind: MUNICIPALITY}
+                  - {code: testregion, name: Region Test, kind: REGION}
+                bodies:
+                """);
+        StringBuilder people = new StringBuilder("people:\n");
+        for (int b = 0; b < BODIES; b++) {
+            yaml.append("""
+                      - shortName: B%02d
+                        name: Testorgan %02d
+                        kind: COLLABORATION_GROUP
+                        level: OFFICIALS
+                        bindsParties: false
+                        seats:
+                          - {key: k1, party: testkommun, function: test-chef, role: CHAIR, subjectAreas: [aldre]}
+                          - {key: k2, party: testkommun, function: test-chef, role: MEMBER, subjectAreas: [skola-barn-unga]}
+                          - {key: r1, party: testregion, function: test-chef, role: MEMBER, subjectAreas: [halso-sjukvard]}
+                          - {key: r2, party: testregion, function: test-chef, role: SECRETARY}
+                        rulebooks:
+                          - version: "1.0"
+                            inForceFrom: 2020-01-01
+                            notice: {sentBy: SECRETARY, lead: {amount: 10, unit: WEEKDAYS}, rule: LSVO-08}
+                            quorum: [{category: FINANCIAL, kind: ALL_MEMBERS_DECLARED, rule: LSVO-19}]
+                    """.formatted(b, b));
+            for (String seat : new String[] {"k1", "k2", "r1", "r2"}) {
+                people.append("  - {key: p%02d-%s, name: Person %02d %s, party: %s, appointments: [{body: B%02d, seat: %s, from: 2020-01-01}]}\n"
+                        .formatted(b, seat, b, seat, seat.startsWith("k") ? "testkommun" : "testregion", b, seat));
+            }
+        }
+        yaml.append("relations:\n");
+        for (int b = 1; b < BODIES; b++) {
+            yaml.append("  - {from: B%02d, kind: REPORTS_TO, to: B00}\n".formatted(b));
+        }
+        try {
+            Path file = Files.createTempFile("testlan-", ".yaml");
+            Files.writeString(file, yaml + people.toString());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
