@@ -28,21 +28,36 @@ final class YamlNode {
     private final Node node;
     private final Map<String, Node> entries = new LinkedHashMap<>();
     private final Set<String> read = new LinkedHashSet<>();
+    /**
+     * Why the node is not a well-formed mapping, thrown when it is first read rather than when it is built: a
+     * malformed item of a list must not stop the items after it from being read (and their problems reported).
+     */
+    private final @Nullable StructureException malformed;
 
     YamlNode(String file, Node node) {
         this.file = file;
         this.node = node;
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                    throw problem(tuple.getKeyNode(), "keys must be plain names");
-                }
-                if (entries.put(key.getValue(), tuple.getValueNode()) != null) {
-                    throw problem(key, "key '" + key.getValue() + "' appears twice");
-                }
+        this.malformed = malformation(node);
+    }
+
+    private @Nullable StructureException malformation(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            return problem(node, "expected a mapping (key: value)");
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                return problem(tuple.getKeyNode(), "keys must be plain names");
             }
-        } else {
-            throw problem(node, "expected a mapping (key: value)");
+            if (entries.put(key.getValue(), tuple.getValueNode()) != null) {
+                return problem(key, "key '" + key.getValue() + "' appears twice");
+            }
+        }
+        return null;
+    }
+
+    private void requireWellFormed() {
+        if (malformed != null) {
+            throw malformed;
         }
     }
 
@@ -67,6 +82,7 @@ final class YamlNode {
     }
 
     boolean has(String key) {
+        requireWellFormed();
         return entries.containsKey(key);
     }
 
@@ -235,6 +251,7 @@ final class YamlNode {
         if (map == null) {
             return Map.of();
         }
+        map.requireWellFormed();
         Map<String, String> result = new LinkedHashMap<>();
         for (String name : map.entries.keySet()) {
             result.put(name, map.string(name));
@@ -244,6 +261,7 @@ final class YamlNode {
 
     /** Refuses keys that no reader asked for. Call after reading every known key. */
     void rejectUnknownKeys() {
+        requireWellFormed();
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             if (!read.contains(entry.getKey())) {
                 throw problem(entry.getValue(), "unknown key '" + entry.getKey() + "' (known here: "
@@ -258,6 +276,7 @@ final class YamlNode {
     }
 
     private @Nullable Node take(String key) {
+        requireWellFormed();
         read.add(key);
         return entries.get(key);
     }
