@@ -254,7 +254,7 @@ public final class StructureReader {
                 LocalDate end = party.validity().to();
                 LocalDate start = next.validity().from();
                 return end != null && start != null && !start.equals(end.plusDays(1))
-                        ? "successor '" + successor + "' starts " + start + ", not the day after " + code + " ends (" + end + ")"
+                        ? "AGR-02: successor '" + successor + "' starts " + start + ", not the day after " + code + " ends (" + end + ")"
                         : null;
             });
         }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import se.samverkan.api.SamverkanApplication;
 
 /** The prod profile refuses to start without a database and a Keycloak issuer of its own. */
@@ -30,6 +34,35 @@ class ProductionProfileTest {
                 "--spring.r2dbc.url=r2dbc:postgresql://localhost:1/none"))
                 .hasStackTraceContaining("samverkan.security.issuer-uri")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.toString()).doesNotContain("spring.r2dbc.url ("));
+    }
+
+    @Test
+    void prodServesNoDevTokensNoGraphiqlAndNoDemoPeople() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String url = "localhost:" + pg.getPort() + "/postgres";
+            SpringApplication app = new SpringApplication(SamverkanApplication.class);
+            try (ConfigurableApplicationContext context = app.run("--spring.profiles.active=prod", "--server.port=0",
+                    "--spring.r2dbc.url=r2dbc:postgresql://" + url, "--spring.r2dbc.username=postgres",
+                    "--spring.r2dbc.password=postgres",
+                    "--samverkan.security.issuer-uri=http://127.0.0.1:9/realms/samverkan")) {
+                int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+                WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+                http.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .bodyValue("user=admin").exchange().expectStatus().isNotFound();
+                http.get().uri("/dev/jwks").exchange().expectStatus().isNotFound();
+                http.get().uri("/graphiql").exchange().expectStatus().isNotFound();
+                http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"query\":\"{ counties { code } party(code: \\\"karlskrona\\\") { name } }\"}")
+                        .exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.data.counties.length()").isEqualTo(2)
+                        .jsonPath("$.data.party.name").isEqualTo("Karlskrona kommun");
+                try (var c = pg.getPostgresDatabase().getConnection(); var rs = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM person")) {
+                    rs.next();
+                    org.assertj.core.api.Assertions.assertThat(rs.getInt(1)).as("demo people in prod").isZero();
+                }
+            }
+        }
     }
 
     @Test
