@@ -4,9 +4,13 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 import se.samverkan.domain.structure.SeatId;
 
-/** Looks up the seats a token subject holds today: the source of truth for mandates, with history. */
+/** Looks up a caller's mandates: the seats their appointments give them today, the source of truth with history. */
 @FunctionalInterface
 public interface Mandates {
 
-    Mono<List<SeatId>> seatsHeldBy(String subject);
+    /**
+     * The seats a token subject holds today, or empty when the token's organisation is no party that exists today —
+     * such a token cannot be placed in a tenant and is refused.
+     */
+    Mono<List<SeatId>> seatsHeldBy(String subject, String partyCode);
 }

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
- * The checks every token passes, whoever issued it: signature (by the decoder, against the issuer's keys), expiry and
- * not-before with a small clock skew, the exact issuer, our audience, and an {@code organisation} claim — a token
+ * The checks every token passes, whoever issued it: signature (by the decoder, against the issuer's keys), a required
+ * expiry and not-before with a small clock skew, a subject, the exact issuer, our audience, and an {@code organisation} claim — a token
  * that cannot say which party its holder belongs to cannot be placed in a tenant.
  */
 public final class TokenValidation {
@@ -24,8 +24,11 @@ public final class TokenValidation {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        JwtTimestampValidator lifetime = new JwtTimestampValidator(CLOCK_SKEW);
+        lifetime.setAllowEmptyExpiryClaim(false); // a token without exp would never expire
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(CLOCK_SKEW),
+                lifetime,
+                new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank()),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 TokenValidation::hasOrganisation));

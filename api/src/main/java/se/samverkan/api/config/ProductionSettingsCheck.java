@@ -11,7 +11,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * In the {@code prod} profile the service needs a database and a Keycloak issuer of its own; without them it refuses
- * to start, naming what is missing, rather than falling back to anything made for development.
+ * to start, naming what is missing, rather than falling back to anything made for development. And the dev issuer,
+ * which gives anyone a token, refuses to run against a configured (real) database.
  */
 public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -22,6 +23,15 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean devIssuer = environment.getProperty("samverkan.security.dev-issuer.enabled", Boolean.class, false);
+        if (devIssuer && StringUtils.hasText(environment.getProperty("spring.r2dbc.url"))
+                && !environment.getProperty("samverkan.security.dev-issuer.allow-external-database", Boolean.class, false)) {
+            // the dev profile hands out tokens to anyone who asks: never against a real database by accident
+            throw new IllegalStateException("The dev issuer (POST /dev/tokens, demo users) runs only on the embedded "
+                    + "database. Against " + environment.getProperty("spring.r2dbc.url") + " run the prod profile "
+                    + "(--spring.profiles.active=prod), or set samverkan.security.dev-issuer.allow-external-database=true "
+                    + "for a throw-away database.");
+        }
         if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
             return;
         }
@@ -33,7 +43,7 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
             missing.add("samverkan.security.issuer-uri (SAMVERKAN_SECURITY_ISSUER_URI), e.g. "
                     + "https://keycloak.example/realms/samverkan");
         }
-        if (environment.getProperty("samverkan.security.dev-issuer.enabled", Boolean.class, false)) {
+        if (devIssuer) {
             missing.add("samverkan.security.dev-issuer.enabled must be false in production");
         }
         if (!missing.isEmpty()) {

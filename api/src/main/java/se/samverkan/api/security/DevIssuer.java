@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The service's own small token issuer for the demo users (dev profile). Its RSA key is generated at start-up and
@@ -24,12 +25,13 @@ import java.util.UUID;
  */
 public final class DevIssuer {
 
-    private final String issuer;
+    private final Supplier<String> issuer;
     private final String audience;
     private final RSAKey key;
     private final Clock clock;
 
-    public DevIssuer(String issuer, String audience, Clock clock) {
+    /** @param issuer resolved on first use: the default names the server's port, known only once it listens */
+    public DevIssuer(Supplier<String> issuer, String audience, Clock clock) {
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
@@ -42,7 +44,7 @@ public final class DevIssuer {
     }
 
     public String issuer() {
-        return issuer;
+        return issuer.get();
     }
 
     /** The public keys, as served at {@code /dev/jwks}. */
@@ -58,7 +60,7 @@ public final class DevIssuer {
     public String mint(DemoClaims user, java.time.Duration lifetime) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(issuer())
                 .subject(user.subject())
                 .audience(List.of(audience))
                 .issueTime(Date.from(now))

@@ -58,9 +58,9 @@ class DevTokenController {
     }
 
     @GetMapping(path = "/dev/.well-known/openid-configuration", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> discovery(ServerWebExchange exchange) {
-        String base = exchange.getRequest().getURI().resolve("/").toString().replaceAll("/$", "");
-        return Map.of("issuer", issuer.issuer(), "jwks_uri", base + "/dev/jwks", "token_endpoint", base + "/dev/tokens",
+    Map<String, Object> discovery() {
+        String base = issuer.issuer();
+        return Map.of("issuer", base, "jwks_uri", base + "/jwks", "token_endpoint", base + "/tokens",
                 "id_token_signing_alg_values_supported", java.util.List.of("RS256"),
                 "subject_types_supported", java.util.List.of("public"),
                 "response_types_supported", java.util.List.of("token"));

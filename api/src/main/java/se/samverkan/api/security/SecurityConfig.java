@@ -10,7 +10,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import reactor.core.publisher.Flux;
+import java.util.function.Supplier;
+import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 import se.samverkan.tenancy.Mandates;
 import se.samverkan.tenancy.PrincipalConverter;
 import se.samverkan.tenancy.TokenValidation;
@@ -40,34 +42,32 @@ class SecurityConfig {
 
     @Bean
     @ConditionalOnProperty(name = "samverkan.security.dev-issuer.enabled", havingValue = "true")
-    DevIssuer devIssuer(SecurityProperties properties) {
-        return new DevIssuer(properties.devIssuer().issuer(), properties.audience(), Clock.systemUTC());
+    DevIssuer devIssuer(SecurityProperties properties, Environment environment, Clock clock) {
+        String configured = properties.devIssuer().issuer();
+        return new DevIssuer(() -> configured != null ? configured
+                : "http://localhost:" + environment.getRequiredProperty("local.server.port") + "/dev",
+                properties.audience(), clock);
     }
 
     /**
-     * One decoder path for both issuers: the keys come from the service's own dev issuer or from Keycloak's JWKS, and
-     * the same validators check issuer, audience, lifetime and organisation. Algorithms are pinned by the keys, never
-     * taken from the token's header.
+     * One decoder path for both issuers: the issuer's discovery document names its JWKS, the keys are fetched from
+     * there — Keycloak's realm, or the service's own dev issuer over HTTP — and the same validators check lifetime,
+     * subject, issuer, audience and organisation. Algorithms are pinned by the keys, never taken from the token.
+     * Resolved on first use, because the dev issuer is this very server.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer) {
         DevIssuer dev = devIssuer.getIfAvailable();
-        NimbusReactiveJwtDecoder decoder;
-        String issuer;
-        if (dev != null) {
-            issuer = dev.issuer();
-            decoder = NimbusReactiveJwtDecoder
-                    .withJwkSource(signedJwt -> Flux.fromIterable(dev.publicKeys().getKeys()))
-                    .build();
-        } else {
-            issuer = properties.issuerUri();
-            if (issuer == null || issuer.isBlank()) {
-                throw new IllegalStateException("samverkan.security.issuer-uri is not set: configure the Keycloak realm "
-                        + "URL (SAMVERKAN_SECURITY_ISSUER_URI), or run the dev profile");
-            }
-            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        if (dev == null && (properties.issuerUri() == null || properties.issuerUri().isBlank())) {
+            throw new IllegalStateException("samverkan.security.issuer-uri is not set: configure the Keycloak realm "
+                    + "URL (SAMVERKAN_SECURITY_ISSUER_URI), or run the dev profile");
         }
-        decoder.setJwtValidator(TokenValidation.validator(issuer, properties.audience()));
-        return decoder;
+        Supplier<ReactiveJwtDecoder> decoder = SingletonSupplier.of(() -> {
+            String issuer = dev != null ? dev.issuer() : properties.issuerUri();
+            NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+            nimbus.setJwtValidator(TokenValidation.validator(issuer, properties.audience()));
+            return nimbus;
+        });
+        return token -> decoder.get().decode(token);
     }
 }

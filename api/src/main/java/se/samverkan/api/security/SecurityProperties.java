@@ -22,13 +22,14 @@ public record SecurityProperties(@Nullable String issuerUri, String audience, De
 
     /**
      * @param enabled       whether the service issues tokens itself ({@code POST /dev/tokens})
-     * @param issuer        the {@code iss} of its tokens (default {@code http://localhost:8080/dev})
+     * @param issuer        the {@code iss} of its tokens (default {@code http://localhost:<server port>/dev}, where its
+     *                      discovery document is served)
      * @param tokenLifetime how long its tokens live (default 8 hours)
      */
     public record DevIssuer(boolean enabled, @Nullable String issuer, @Nullable Duration tokenLifetime) {
 
         public DevIssuer {
-            issuer = issuer == null || issuer.isBlank() ? "http://localhost:8080/dev" : issuer;
+            issuer = issuer == null || issuer.isBlank() ? null : issuer;
             tokenLifetime = tokenLifetime == null ? Duration.ofHours(8) : tokenLifetime;
         }
     }

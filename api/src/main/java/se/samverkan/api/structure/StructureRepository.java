@@ -358,22 +358,28 @@ public class StructureRepository {
                 r.get("username", String.class), r.get("party_code", String.class));
     }
 
-    /** The seats a token subject holds on a date: the caller's mandates. */
-    public Mono<List<SeatId>> seatsHeld(String subject, LocalDate on) {
+    /**
+     * The seats a token subject holds on a date — the caller's mandates — in one statement with the check that the
+     * token's organisation is a party existing on that date; empty when it is not.
+     */
+    public Mono<List<SeatId>> seatsHeld(String subject, String partyCode, LocalDate on) {
         UUID person;
         try {
             person = UUID.fromString(subject);
         } catch (IllegalArgumentException e) {
-            return Mono.just(List.of()); // a subject that is no person id holds no seat here
+            person = new UUID(0, 0); // a subject that is no person id holds no seat here
         }
         return db.sql("""
-                SELECT a.seat_id FROM appointment a JOIN seat s ON s.id = a.seat_id
-                WHERE a.person_id = :person
-                  AND (a.valid_from IS NULL OR a.valid_from <= :on) AND (a.valid_to IS NULL OR a.valid_to >= :on)
-                  AND (s.valid_from IS NULL OR s.valid_from <= :on) AND (s.valid_to IS NULL OR s.valid_to >= :on)
-                ORDER BY s.body_id, s.key""")
-                .bind("person", person).bind("on", on)
-                .map(r -> new SeatId(r.get("seat_id", UUID.class))).all().collectList();
+                SELECT array(SELECT a.seat_id FROM appointment a JOIN seat s ON s.id = a.seat_id
+                             WHERE a.person_id = :person
+                               AND (a.valid_from IS NULL OR a.valid_from <= :on) AND (a.valid_to IS NULL OR a.valid_to >= :on)
+                               AND (s.valid_from IS NULL OR s.valid_from <= :on) AND (s.valid_to IS NULL OR s.valid_to >= :on)
+                             ORDER BY s.body_id, s.key) AS seats
+                FROM party p
+                WHERE p.code = :party
+                  AND (p.valid_from IS NULL OR p.valid_from <= :on) AND (p.valid_to IS NULL OR p.valid_to >= :on)""")
+                .bind("person", person).bind("party", partyCode).bind("on", on)
+                .map(r -> Arrays.stream(r.get("seats", UUID[].class)).map(SeatId::new).toList()).one();
     }
 
     /** A demo login: the person, their realm roles, and the functions of the seats they hold on a date. */
@@ -388,6 +394,7 @@ public class StructureRepository {
                 LEFT JOIN appointment a ON a.person_id = p.id
                      AND (a.valid_from IS NULL OR a.valid_from <= :on) AND (a.valid_to IS NULL OR a.valid_to >= :on)
                 LEFT JOIN seat s ON s.id = a.seat_id
+                     AND (s.valid_from IS NULL OR s.valid_from <= :on) AND (s.valid_to IS NULL OR s.valid_to >= :on)
                 WHERE p.username = :username
                 GROUP BY p.id""")
                 .bind("username", username).bind("on", on)

@@ -70,7 +70,14 @@ class ProductionProfileTest {
         assertThatThrownBy(() -> start("--spring.profiles.active=prod",
                 "--spring.r2dbc.url=r2dbc:postgresql://localhost:1/none",
                 "--samverkan.security.issuer-uri=http://localhost:1/realms/samverkan",
-                "--samverkan.security.dev-issuer.enabled=true"))
+                "--samverkan.security.dev-issuer.enabled=true",
+                "--samverkan.security.dev-issuer.allow-external-database=true"))
                 .hasStackTraceContaining("dev-issuer.enabled must be false in production");
+    }
+
+    @Test
+    void theDefaultDevProfileRefusesAConfiguredDatabase() {
+        assertThatThrownBy(() -> start("--spring.r2dbc.url=r2dbc:postgresql://db.example:5432/samverkan"))
+                .hasStackTraceContaining("The dev issuer (POST /dev/tokens, demo users) runs only on the embedded database");
     }
 }

@@ -120,6 +120,26 @@ class TokenIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenForAPartyThatDoesNotExistIsRefused() {
+        assertUnauthorized(signed(c -> c.claim("organisation", "stockholm")));
+    }
+
+    @Test
+    void AGR_02_aTokenForAPartyThatMergedAwayIsRefused() {
+        assertUnauthorized(signed(c -> c.claim("organisation", "landstinget-blekinge")));
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        assertUnauthorized(signed(c -> c.expirationTime(null)));
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        assertUnauthorized(signed(c -> c.subject(null)));
+    }
+
+    @Test
     void aTokenWithABadSignatureIsRefused() throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID(devIssuer.publicKeys().getKeys().getFirst().getKeyID()).generate();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
@@ -152,6 +172,7 @@ class TokenIntegrationTest extends IntegrationTest {
 
     @Test
     void theDevIssuerPublishesDiscoveryAndKeys() {
+        assertThat(devIssuer.issuer()).isEqualTo("http://localhost:" + port + "/dev");
         http.get().uri("/dev/.well-known/openid-configuration").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.issuer").isEqualTo(devIssuer.issuer())
                 .jsonPath("$.jwks_uri").value(v -> assertThat(v.toString()).endsWith("/dev/jwks"));
