@@ -68,6 +68,7 @@ CREATE TABLE body_relation (
     rule         text,
     valid_from   date,
     valid_to     date,
+    from_file    boolean NOT NULL DEFAULT true,      -- kept in step with the structure files at every start
     PRIMARY KEY (from_body_id, kind, to_body_id),
     CHECK (from_body_id <> to_body_id)
 );
@@ -125,6 +126,7 @@ CREATE TABLE appointment (
     seat_id    uuid NOT NULL REFERENCES seat,
     valid_from date,
     valid_to   date,
+    from_file  boolean NOT NULL DEFAULT true,        -- kept in step with the structure files at every start
     CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
 );
 CREATE INDEX appointment_seat ON appointment (seat_id);

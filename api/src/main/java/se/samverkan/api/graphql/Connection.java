@@ -61,7 +61,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (text.startsWith("cursor:")) {
                 int position = Integer.parseInt(text.substring("cursor:".length()));
-                if (position >= 0) {
+                if (position >= 0 && position < Integer.MAX_VALUE) {
                     return position;
                 }
             }

@@ -1,7 +1,6 @@
 package se.samverkan.api.structure;
 
 import java.util.List;
-import java.util.Map;
 import se.samverkan.domain.rulebook.Rulebook;
 import se.samverkan.domain.structure.Agreement;
 import se.samverkan.domain.structure.Appointment;
@@ -18,7 +17,6 @@ import se.samverkan.domain.structure.SubjectArea;
 public record Structure(
         List<County> counties,
         List<SubjectArea> subjectAreas,
-        Map<String, String> functions,
         List<Party> parties,
         List<Committee> committees,
         List<Body> bodies,

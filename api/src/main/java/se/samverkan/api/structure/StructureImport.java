@@ -288,6 +288,7 @@ class StructureImport implements Callback {
                     p.setString(7, v.amendmentRule().name());
                     p.setArray(8, texts(c, v.rules()));
                 });
+        removeWhatTheFilesNoLongerSay(c, s);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM agreement_party WHERE agreement_id = ?")) {
             for (Agreement a : s.agreements()) {
                 delete.setObject(1, a.id().value());
@@ -303,6 +304,49 @@ class StructureImport implements Callback {
             p.setObject(2, v[1]);
             p.setInt(3, (Integer) v[2]);
         });
+    }
+
+    /**
+     * Appointments and relations that came from the files and are no longer in them are removed, so that the
+     * database says what the files say. Parties, bodies, seats and rulebooks are history others may refer to: one
+     * that left the files stays, and the log names it.
+     */
+    private static void removeWhatTheFilesNoLongerSay(Connection c, Structure s) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM appointment WHERE from_file AND NOT (id = ANY(?))")) {
+            delete.setArray(1, c.createArrayOf("uuid", s.appointments().stream().map(a -> a.id().value()).toArray()));
+            int removed = delete.executeUpdate();
+            if (removed > 0) {
+                log.info("Removed " + removed + " appointments no longer in the structure files");
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement("""
+                DELETE FROM body_relation r WHERE from_file AND NOT EXISTS (
+                    SELECT 1 FROM unnest(?::uuid[], ?::text[], ?::uuid[]) AS f(from_id, kind, to_id)
+                    WHERE f.from_id = r.from_body_id AND f.kind = r.kind AND f.to_id = r.to_body_id)""")) {
+            delete.setArray(1, c.createArrayOf("uuid", s.relations().stream().map(r -> r.from().value()).toArray()));
+            delete.setArray(2, c.createArrayOf("text", s.relations().stream().map(r -> r.kind().name()).toArray()));
+            delete.setArray(3, c.createArrayOf("uuid", s.relations().stream().map(r -> r.to().value()).toArray()));
+            int removed = delete.executeUpdate();
+            if (removed > 0) {
+                log.info("Removed " + removed + " body relations no longer in the structure files");
+            }
+        }
+        try (PreparedStatement stale = c.prepareStatement("""
+                SELECT 'body ' || short_name FROM body WHERE NOT (id = ANY(?))
+                UNION ALL SELECT 'seat ' || key FROM seat WHERE NOT (id = ANY(?))""")) {
+            stale.setArray(1, c.createArrayOf("uuid", s.bodies().stream().map(b -> b.id().value()).toArray()));
+            stale.setArray(2, c.createArrayOf("uuid", s.seats().stream().map(x -> x.id().value()).toArray()));
+            try (var rows = stale.executeQuery()) {
+                List<String> kept = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    kept.add(rows.getString(1));
+                }
+                if (!kept.isEmpty()) {
+                    log.warn("Kept " + kept.size() + " rows that are no longer in the structure files (history): " + kept);
+                }
+            }
+        }
     }
 
     private interface Binder<T> {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import java.util.Arrays;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -78,6 +79,7 @@ import se.samverkan.domain.structure.Seat;
 import se.samverkan.domain.structure.SeatId;
 import se.samverkan.domain.structure.SeatRole;
 import se.samverkan.domain.structure.SubjectArea;
+import se.samverkan.tenancy.Role;
 
 /**
  * Reads the structure files (structure/README.md) into a validated {@link Structure}. Every problem in every file is
@@ -87,9 +89,6 @@ import se.samverkan.domain.structure.SubjectArea;
  * key — so references are checked once every file has been read, whatever the order of the files.
  */
 public final class StructureReader {
-
-    /** Realm roles a demo login may carry (DESIGN.md §5). */
-    static final Set<String> REALM_ROLES = Set.of("samverkan-admin", "secretary", "member", "reader", "integration");
 
     private final List<StructureException> problems = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
@@ -550,8 +549,8 @@ public final class StructureReader {
             throw n.problem("person '" + key + "' has roles but no login");
         }
         for (String role : roles) {
-            if (!REALM_ROLES.contains(role)) {
-                throw n.problem("role '" + role + "' is not one of " + REALM_ROLES);
+            if (Role.fromRealmName(role).isEmpty()) {
+                throw n.problem("role '" + role + "' is not one of " + Arrays.stream(Role.values()).map(Role::realmName).toList());
             }
         }
         if (login && people.values().stream().anyMatch(p -> key.equals(p.person().username()))) {
@@ -567,7 +566,10 @@ public final class StructureReader {
                 Period period = new Period(a.optDate("from"), a.optDate("to"));
                 a.rejectUnknownKeys();
                 String seatRef = bodyKey(county, body) + "/" + seatKey;
-                appointments.add(new Appointment(AppointmentId.of(county + "/" + key + "/" + seatRef + "/" + period.from()),
+                // the nth appointment of this person to this seat: changing its dates keeps its id
+                long earlier = appointments.stream().filter(x -> x.person().equals(person.id())
+                        && x.seat().equals(SeatId.of(seatRef))).count();
+                appointments.add(new Appointment(AppointmentId.of(county + "/" + key + "/" + seatRef + "/" + earlier),
                         person.id(), SeatId.of(seatRef), period));
                 check(a, () -> {
                     Seat seat = seats.get(seatRef);
@@ -609,7 +611,7 @@ public final class StructureReader {
         List<Seat> titled = seats.values().stream().map(s -> new Seat(s.id(), s.body(), s.key(), s.party(),
                 s.externalOrganisation(), s.function(), functions.get(s.function()), s.role(), s.subjectAreas(),
                 s.decisionMandate(), s.committee(), s.validity())).toList();
-        return new Structure(List.copyOf(counties.values()), List.copyOf(subjectAreas.values()), Map.copyOf(functions),
+        return new Structure(List.copyOf(counties.values()), List.copyOf(subjectAreas.values()),
                 List.copyOf(parties.values()), List.copyOf(committees.values()), List.copyOf(bodies.values()),
                 List.copyOf(relations), List.copyOf(rulebooks), titled, List.copyOf(people.values()),
                 List.copyOf(appointments), List.copyOf(agreements));

@@ -276,8 +276,7 @@ public class StructureRepository {
     public Mono<Map<BodyId, List<Seat>>> seatsOf(Collection<BodyId> bodies) {
         return db.sql(SEAT + """
                  WHERE body_id = ANY(:ids)
-                 ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','MEMBER','SUBSTITUTE','SECRETARY','CO_OPTED','EXPERT'],
-                          role), key""")
+                 ORDER BY\s""" + seatOrder("role") + ", key")
                 .bind("ids", uuids(bodies, BodyId::value))
                 .map(StructureRepository::seat).all().collectMultimap(Seat::body).map(StructureRepository::lists);
     }
@@ -286,6 +285,12 @@ public class StructureRepository {
         return db.sql(SEAT + " WHERE id = ANY(:ids)")
                 .bind("ids", uuids(ids, SeatId::value))
                 .map(StructureRepository::seat).all().collectMap(Seat::id);
+    }
+
+    /** Seats are listed chair first, members before those without a mandate. */
+    private static String seatOrder(String roleColumn) {
+        return "array_position(ARRAY['CHAIR','VICE_CHAIR','MEMBER','SUBSTITUTE','SECRETARY','CO_OPTED','EXPERT'], "
+                + roleColumn + ")";
     }
 
     private static Seat seat(Readable r) {
@@ -309,8 +314,7 @@ public class StructureRepository {
                 SELECT a.id, a.person_id, a.seat_id, a.valid_from, a.valid_to, s.body_id
                 FROM appointment a JOIN seat s ON s.id = a.seat_id
                  WHERE s.body_id = ANY(:ids)
-                 ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','MEMBER','SUBSTITUTE','SECRETARY','CO_OPTED','EXPERT'],
-                          s.role), s.key, a.valid_from NULLS FIRST""")
+                 ORDER BY\s""" + seatOrder("s.role") + ", s.key, a.valid_from NULLS FIRST")
                 .bind("ids", uuids(bodies, BodyId::value))
                 .map(r -> Map.entry(new BodyId(r.get("body_id", UUID.class)), appointment(r))).all()
                 .collectMultimap(Map.Entry::getKey, Map.Entry::getValue).map(StructureRepository::lists);

@@ -190,4 +190,13 @@ class StructureIntegrationTest extends IntegrationTest {
                 .path("party.side").entity(String.class).isEqualTo("REGIONAL")
                 .path("party.formerNames[0].name").entity(String.class).isEqualTo("Norrbottens läns landsting");
     }
+
+    @Test
+    void aQueryNestedTooDeeplyIsRefusedBeforeItRuns() {
+        String deep = "{ body(county: \"blekinge\", shortName: \"LSVO\") { "
+                + "relations { from { ".repeat(8) + "shortName" + " } }".repeat(8) + " } }";
+        graphQl.document(deep).execute()
+                .errors().satisfy(errors -> assertThat(errors).anySatisfy(
+                        e -> assertThat(e.getMessage()).containsIgnoringCase("depth")));
+    }
 }
