@@ -326,7 +326,13 @@ public final class StructureReader {
         String function = s.string("function");
         SeatRole role = s.enumValue("role", SeatRole.class);
         String committee = s.optString("committee");
-        boolean mandate = s.bool("decisionMandate", role == SeatRole.MEMBER || role == SeatRole.SUBSTITUTE);
+        // whether a seat decides is the body's composition rule (LSVO-16, LSVO-22), so the file must say it wherever
+        // the role allows one; for the other roles there is only one answer
+        if (role.mayCarryMandate() && !s.has("decisionMandate")) {
+            throw s.problem("seat '" + key + "' is " + role + ": say whether it carries a decision mandate "
+                    + "(decisionMandate: true or false)");
+        }
+        boolean mandate = s.bool("decisionMandate", false);
         Seat seat = new Seat(SeatId.of(bodyKey(county, body.shortName()) + "/" + key), body.id(), key,
                 partyCode == null ? null : PartyId.of(partyCode), s.optString("externalOrganisation"), function,
                 function, role, s.strings("subjectAreas"), mandate,

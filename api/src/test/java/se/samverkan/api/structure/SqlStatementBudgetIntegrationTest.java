@@ -78,9 +78,9 @@ class SqlStatementBudgetIntegrationTest extends IntegrationTest {
                         level: OFFICIALS
                         bindsParties: false
                         seats:
-                          - {key: k1, party: testkommun, function: test-chef, role: CHAIR, subjectAreas: [aldre]}
-                          - {key: k2, party: testkommun, function: test-chef, role: MEMBER, subjectAreas: [skola-barn-unga]}
-                          - {key: r1, party: testregion, function: test-chef, role: MEMBER, subjectAreas: [halso-sjukvard]}
+                          - {key: k1, party: testkommun, function: test-chef, role: CHAIR, decisionMandate: false, subjectAreas: [aldre]}
+                          - {key: k2, party: testkommun, function: test-chef, role: MEMBER, decisionMandate: true, subjectAreas: [skola-barn-unga]}
+                          - {key: r1, party: testregion, function: test-chef, role: MEMBER, decisionMandate: true, subjectAreas: [halso-sjukvard]}
                           - {key: r2, party: testregion, function: test-chef, role: SECRETARY}
                         rulebooks:
                           - version: "1.0"

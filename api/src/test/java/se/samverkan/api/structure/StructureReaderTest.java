@@ -66,7 +66,7 @@ class StructureReaderTest {
                 bindsParties: false
                 validFrom: 2019-01-01
                 seats:
-                  - {key: kommun-a-aldre, party: kommun-a, function: chef, role: MEMBER, subjectAreas: [aldre], committee: kommun-a/von, validFrom: 2019-01-01}
+                  - {key: kommun-a-aldre, party: kommun-a, function: chef, role: MEMBER, decisionMandate: true, subjectAreas: [aldre], committee: kommun-a/von, validFrom: 2019-01-01}
                   - {key: secretary, party: regionen, function: sekreterare, role: SECRETARY, validFrom: 2019-01-01}
                   # SEATS
               - shortName: PSVO
@@ -274,7 +274,7 @@ class StructureReaderTest {
     @Test
     void aSeatNamingAnUndefinedPartyIsRefusedAtTheSeatsLine() {
         String yaml = insert(BASE, "SEATS",
-                "- {key: kommun-x, party: kommun-x, function: chef, role: MEMBER, validFrom: 2019-01-01}\n");
+                "- {key: kommun-x, party: kommun-x, function: chef, role: MEMBER, decisionMandate: true, validFrom: 2019-01-01}\n");
 
         StructureException problem = onlyProblem(files(FILE, yaml));
 
@@ -301,7 +301,7 @@ class StructureReaderTest {
     @Test
     void aSeatNamingAnUndefinedCommitteeIsRefusedAtTheSeatsLine() {
         String yaml = insert(BASE, "SEATS",
-                "- {key: kommun-a-ifo, party: kommun-a, function: chef, role: MEMBER, committee: kommun-a/sn, validFrom: 2019-01-01}\n");
+                "- {key: kommun-a-ifo, party: kommun-a, function: chef, role: MEMBER, decisionMandate: true, committee: kommun-a/sn, validFrom: 2019-01-01}\n");
 
         StructureException problem = onlyProblem(files(FILE, yaml));
 
@@ -322,7 +322,7 @@ class StructureReaderTest {
     @Test
     void aSeatNamingAnUndefinedSubjectAreaIsRefusedAtTheSeatsLine() {
         String yaml = insert(BASE, "SEATS",
-                "- {key: kommun-a-skola, party: kommun-a, function: chef, role: MEMBER, subjectAreas: [skola], validFrom: 2019-01-01}\n");
+                "- {key: kommun-a-skola, party: kommun-a, function: chef, role: MEMBER, decisionMandate: true, subjectAreas: [skola], validFrom: 2019-01-01}\n");
 
         StructureException problem = onlyProblem(files(FILE, yaml));
 
@@ -333,7 +333,7 @@ class StructureReaderTest {
     @Test
     void aSeatNamingAFunctionOutsideEveryCatalogueIsRefusedAtTheSeatsLine() {
         String yaml = insert(BASE, "SEATS",
-                "- {key: kommun-a-rektor, party: kommun-a, function: rektor, role: MEMBER, validFrom: 2019-01-01}\n");
+                "- {key: kommun-a-rektor, party: kommun-a, function: rektor, role: MEMBER, decisionMandate: true, validFrom: 2019-01-01}\n");
 
         StructureException problem = onlyProblem(files(FILE, yaml));
 
@@ -379,6 +379,17 @@ class StructureReaderTest {
     }
 
     @Test
+    void LSVO_16_aMemberSeatMustSayWhetherItCarriesAMandate() {
+        String yaml = insert(BASE, "SEATS",
+                "- {key: tyst, party: kommun-a, function: chef, role: MEMBER, validFrom: 2019-01-01}\n");
+
+        StructureException problem = onlyProblem(files(FILE, yaml));
+
+        assertThat(problem.line()).isEqualTo(lineOf(yaml, "key: tyst"));
+        assertThat(problem.getMessage()).contains("decisionMandate: true or false");
+    }
+
+    @Test
     void PSVO_04_expertSeatWithMandateIsRefusedAtItsLine() {
         String yaml = insert(BASE, "SEATS",
                 "- {key: sakkunnig, party: kommun-a, function: chef, role: EXPERT, decisionMandate: true, validFrom: 2019-01-01}\n");
@@ -392,7 +403,7 @@ class StructureReaderTest {
     @Test
     void aSeatValidOutsideItsPartysValidityIsRefused() {
         String yaml = insert(BASE, "SEATS",
-                "- {key: landstinget, party: landstinget, function: chef, role: MEMBER, validFrom: 2018-01-01}\n");
+                "- {key: landstinget, party: landstinget, function: chef, role: MEMBER, decisionMandate: true, validFrom: 2018-01-01}\n");
 
         StructureException problem = onlyProblem(files(FILE, yaml));
 
