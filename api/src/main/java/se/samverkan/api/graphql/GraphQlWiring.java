@@ -13,6 +13,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -29,6 +30,20 @@ class GraphQlWiring {
                 wiring.type(TypeRuntimeWiring.newTypeWiring(type).dataFetcher("id", env -> GlobalId.of(env.getSource())));
             }
         };
+    }
+
+    /**
+     * Every schema field has a data fetcher and every controller mapping a schema field, or the service does not
+     * start: a field that silently answers null is a bug that must not ship.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer strictSchemaMapping() {
+        return builder -> builder.inspectSchemaMappings(report -> {
+            if (!report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()
+                    || !report.unmappedArguments().isEmpty() || !report.fieldNullnessErrors().isEmpty()) {
+                throw new IllegalStateException("The GraphQL schema and its mappings disagree: " + report);
+            }
+        });
     }
 
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
