@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class StructureRepository {
 
+    // Lists of names sort as Swedish readers expect (… Z, Å, Ä, Ö), with PostgreSQL's ICU collation.
+
     /** A slice of a list and the size of the whole list. */
     public record Page<T>(List<T> items, int offset, int total) {
     }
@@ -98,7 +100,7 @@ public class StructureRepository {
         return db.sql(PARTY + """
                  WHERE county_code = :county
                    AND (valid_from IS NULL OR valid_from <= :asOf) AND (valid_to IS NULL OR valid_to >= :asOf)
-                 ORDER BY name, id OFFSET :offset LIMIT :limit""")
+                 ORDER BY name COLLATE "sv-SE-x-icu", id OFFSET :offset LIMIT :limit""")
                 .bind("county", county).bind("asOf", asOf).bind("offset", offset).bind("limit", limit)
                 .map((r, m) -> new Counted<>(party(r), r.get("total", Long.class))).all()
                 .collectList()
@@ -127,7 +129,7 @@ public class StructureRepository {
 
     /** Every party of the given counties; the agreements derive their parties on a date from these. */
     public Mono<Map<String, List<Party>>> partiesByCounty(Collection<String> counties) {
-        return db.sql(PARTY + " WHERE county_code = ANY(:counties) ORDER BY name")
+        return db.sql(PARTY + " WHERE county_code = ANY(:counties) ORDER BY name COLLATE \"sv-SE-x-icu\"")
                 .bind("counties", counties.toArray(String[]::new))
                 .map(this::party).all().collectMultimap(Party::countyCode)
                 .map(StructureRepository::lists);
@@ -135,7 +137,7 @@ public class StructureRepository {
 
     /** The parties each of the given parties succeeded (AGR-02). */
     public Mono<Map<PartyId, List<Party>>> predecessorsOf(Collection<PartyId> ids) {
-        return db.sql(PARTY + " WHERE successor_id = ANY(:ids) ORDER BY name")
+        return db.sql(PARTY + " WHERE successor_id = ANY(:ids) ORDER BY name COLLATE \"sv-SE-x-icu\"")
                 .bind("ids", uuids(ids, PartyId::value))
                 .map(this::party).all().collectMultimap(p -> java.util.Objects.requireNonNull(p.successor()))
                 .map(StructureRepository::lists);
@@ -157,7 +159,7 @@ public class StructureRepository {
             SELECT id, party_id, code, name, kind, subject_areas, valid_from, valid_to FROM committee\s""";
 
     public Mono<Map<PartyId, List<Committee>>> committeesByParty(Collection<PartyId> parties) {
-        return db.sql(COMMITTEE + " WHERE party_id = ANY(:ids) ORDER BY name")
+        return db.sql(COMMITTEE + " WHERE party_id = ANY(:ids) ORDER BY name COLLATE \"sv-SE-x-icu\"")
                 .bind("ids", uuids(parties, PartyId::value))
                 .map(StructureRepository::committee).all().collectMultimap(Committee::party)
                 .map(StructureRepository::lists);
@@ -189,7 +191,7 @@ public class StructureRepository {
 
     /** A county's bodies, optionally of one kind and existing on a date, by name. */
     public Mono<Page<Body>> bodies(String county, @Nullable BodyKind kind, @Nullable LocalDate asOf, int offset, int limit) {
-        return bindBodyFilter(db.sql(BODY + BODY_FILTER + " ORDER BY name, id OFFSET :offset LIMIT :limit"),
+        return bindBodyFilter(db.sql(BODY + BODY_FILTER + " ORDER BY name COLLATE \"sv-SE-x-icu\", id OFFSET :offset LIMIT :limit"),
                 List.of(county), kind, asOf)
                 .bind("offset", offset).bind("limit", limit)
                 .map((r, m) -> new Counted<>(body(r), r.get("total", Long.class))).all()
@@ -203,7 +205,7 @@ public class StructureRepository {
 
     /** The bodies of several counties at once, for {@code County.bodies}; filtered and paged by the caller. */
     public Mono<Map<String, List<Body>>> bodiesByCounty(Collection<String> counties) {
-        return db.sql(BODY + " WHERE county_code = ANY(:counties) ORDER BY name, id")
+        return db.sql(BODY + " WHERE county_code = ANY(:counties) ORDER BY name COLLATE \"sv-SE-x-icu\", id")
                 .bind("counties", counties.toArray(String[]::new))
                 .map(StructureRepository::body).all().collectMultimap(Body::countyCode)
                 .map(StructureRepository::lists);

@@ -199,4 +199,15 @@ class StructureIntegrationTest extends IntegrationTest {
                 .errors().satisfy(errors -> assertThat(errors).anySatisfy(
                         e -> assertThat(e.getMessage()).containsIgnoringCase("depth")));
     }
+
+    @Test
+    void partiesAreListedByNameWithTheSwedishLettersLast() {
+        graphQl.document("{ parties(county: \"norrbotten\", first: 50) { edges { node { name } } } }")
+                .execute()
+                .path("parties.edges[*].node.name").entityList(String.class).satisfies(names -> {
+                    assertThat(names.getFirst()).isEqualTo("Arjeplogs kommun");
+                    assertThat(names.subList(names.size() - 3, names.size()))
+                            .containsExactly("Älvsbyns kommun", "Överkalix kommun", "Övertorneå kommun");
+                });
+    }
 }
