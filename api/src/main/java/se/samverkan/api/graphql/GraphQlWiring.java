@@ -10,13 +10,16 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import se.samverkan.api.config.ClockConfig;
 
 /** The {@code Date} scalar and the global {@code id} of every {@code Node} type. */
 @Configuration
@@ -26,6 +29,7 @@ class GraphQlWiring {
     RuntimeWiringConfigurer samverkanWiring() {
         return wiring -> {
             wiring.scalar(DATE);
+            wiring.scalar(DATE_TIME);
             for (String type : GlobalId.NODE_TYPES) {
                 wiring.type(TypeRuntimeWiring.newTypeWiring(type).dataFetcher("id", env -> GlobalId.of(env.getSource())));
             }
@@ -76,6 +80,45 @@ class GraphQlWiring {
                 }
             })
             .build();
+
+    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
+            .name("DateTime")
+            .description("A point in time as ISO-8601 with offset.")
+            .coercing(new Coercing<Instant, String>() {
+                @Override
+                public String serialize(Object value, GraphQLContext context, Locale locale) {
+                    if (value instanceof Instant instant) {
+                        return instant.atZone(ClockConfig.STOCKHOLM).toOffsetDateTime().toString();
+                    }
+                    throw new CoercingSerializeException("not a point in time: " + value.getClass().getSimpleName());
+                }
+
+                @Override
+                public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
+                    if (input instanceof String text) {
+                        return instant(text, CoercingParseValueException::new);
+                    }
+                    throw new CoercingParseValueException("a DateTime is a string such as \"2027-01-28T09:00:00+01:00\"");
+                }
+
+                @Override
+                public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                        Locale locale) {
+                    if (input instanceof StringValue text) {
+                        return instant(text.getValue(), CoercingParseLiteralException::new);
+                    }
+                    throw new CoercingParseLiteralException("a DateTime is a string such as \"2027-01-28T09:00:00+01:00\"");
+                }
+            })
+            .build();
+
+    private static <E extends RuntimeException> Instant instant(String text, java.util.function.Function<String, E> error) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw error.apply("'" + text + "' is not a point in time with offset such as \"2027-01-28T09:00:00+01:00\"");
+        }
+    }
 
     private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
         try {

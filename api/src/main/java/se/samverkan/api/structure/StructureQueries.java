@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import se.samverkan.api.graphql.BadInputException;
 import se.samverkan.api.graphql.Connection;
 import se.samverkan.api.graphql.GlobalId;
+import se.samverkan.api.graphql.NodeFetcher;
 import se.samverkan.domain.structure.Body;
 import se.samverkan.domain.structure.BodyId;
 import se.samverkan.domain.structure.BodyKind;
@@ -29,10 +30,12 @@ class StructureQueries {
 
     private final StructureRepository repository;
     private final Clock clock;
+    private final java.util.Map<String, NodeFetcher> otherNodes;
 
-    StructureQueries(StructureRepository repository, Clock clock) {
+    StructureQueries(StructureRepository repository, Clock clock, java.util.List<NodeFetcher> otherNodes) {
         this.repository = repository;
         this.clock = clock;
+        this.otherNodes = otherNodes.stream().collect(java.util.stream.Collectors.toMap(NodeFetcher::type, f -> f));
     }
 
     @QueryMapping
@@ -120,7 +123,7 @@ class StructureQueries {
                     .flatMap(m -> Mono.justOrEmpty(m.get(new PersonId(uuid))));
             case "Rulebook" -> repository.rulebook(uuid).cast(Object.class);
             case "Agreement" -> repository.agreement(uuid).cast(Object.class);
-            default -> Mono.empty();
+            default -> otherNodes.containsKey(type) ? otherNodes.get(type).fetch(uuid).cast(Object.class) : Mono.empty();
         };
     }
 }

@@ -1,0 +1,5 @@
+/** Meetings: scheduling, cancelling, deadlines. */
+@NullMarked
+package se.samverkan.api.meetings;
+
+import org.jspecify.annotations.NullMarked;
