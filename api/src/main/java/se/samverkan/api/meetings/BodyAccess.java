@@ -15,7 +15,7 @@ import se.samverkan.tenancy.Principal;
  * actors; this turns a principal's seats into them, in one place.
  */
 @Component
-class BodyAccess {
+public class BodyAccess {
 
     private final StructureRepository structure;
 
@@ -23,7 +23,7 @@ class BodyAccess {
         this.structure = structure;
     }
 
-    Mono<Set<Actor>> actorsIn(BodyId body, Principal principal) {
+    public Mono<Set<Actor>> actorsIn(BodyId body, Principal principal) {
         if (principal.seats().isEmpty()) {
             return Mono.just(Set.of());
         }
@@ -31,6 +31,18 @@ class BodyAccess {
                 .filter(seat -> seat.body().equals(body))
                 .flatMap(seat -> actor(seat.role()).stream())
                 .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Whether the caller holds any seat of the body today — members, co-opted members, experts, secretary: everyone who
+     * may see what the body's members see (MEMBERS data).
+     */
+    public Mono<Boolean> seatedIn(BodyId body, Principal principal) {
+        if (principal.seats().isEmpty()) {
+            return Mono.just(false);
+        }
+        return structure.seatsById(principal.seats())
+                .map(seats -> seats.values().stream().anyMatch(seat -> seat.body().equals(body)));
     }
 
     /** Co-opted members and experts attend but act for nobody (LSVO-03, LSVO-22, PSVO-04). */

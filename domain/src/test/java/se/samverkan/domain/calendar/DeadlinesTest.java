@@ -131,7 +131,7 @@ class DeadlinesTest {
 
     @Test
     void LSVO_08_noticeOnTheWeekendAfterTheDueDayIsLate() {
-        // Sat 2027-01-16 comes after the due Thursday, though only 8 working days remain
+        // Sat 2027-01-16 is after the due Thursday: only 8 working days remain
         assertThat(Deadlines.onTime(LocalDate.of(2027, 1, 16), LSVO_MEETING, weekdays(10))).isFalse();
     }
 
