@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import se.samverkan.domain.meeting.Matter;
 import se.samverkan.domain.meeting.Meeting;
 import se.samverkan.domain.rulebook.Rulebook;
 import se.samverkan.domain.structure.Agreement;
@@ -61,11 +62,12 @@ public record GlobalId(String type, String key) {
             case Rulebook r -> new GlobalId("Rulebook", r.id().toString());
             case Agreement a -> new GlobalId("Agreement", a.id().toString());
             case Meeting m -> new GlobalId("Meeting", m.id().toString());
+            case Matter m -> new GlobalId("Matter", m.id().toString());
             default -> throw new IllegalArgumentException("not a node: " + node.getClass().getSimpleName());
         };
         return id.encode();
     }
 
     /** The GraphQL types that implement {@code Node}. */
-    static final String[] NODE_TYPES = {"County", "Party", "Committee", "Body", "Seat", "Person", "Rulebook", "Agreement", "Meeting"};
+    static final String[] NODE_TYPES = {"County", "Party", "Committee", "Body", "Seat", "Person", "Rulebook", "Agreement", "Meeting", "Matter"};
 }

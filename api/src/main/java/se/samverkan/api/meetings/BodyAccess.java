@@ -45,6 +45,15 @@ public class BodyAccess {
                 .map(seats -> seats.values().stream().anyMatch(seat -> seat.body().equals(body)));
     }
 
+    /** Every body the caller holds a seat of today: where they may see MEMBERS data. One statement. */
+    public Mono<Set<BodyId>> seatedBodies(Principal principal) {
+        if (principal.seats().isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return structure.seatsById(principal.seats())
+                .map(seats -> seats.values().stream().map(seat -> seat.body()).collect(Collectors.toUnmodifiableSet()));
+    }
+
     /** Co-opted members and experts attend but act for nobody (LSVO-03, LSVO-22, PSVO-04). */
     private static java.util.Optional<Actor> actor(SeatRole role) {
         return switch (role) {

@@ -20,7 +20,7 @@ import se.samverkan.domain.structure.BodyId;
 
 /** Reads and writes meetings. Writes check the version they read (optimistic locking). */
 @Repository
-class MeetingRepository {
+public class MeetingRepository {
 
     private static final String MEETING = """
             SELECT id, body_id, kind, starts_at, location, state, preparation_for, version FROM meeting\s""";
@@ -56,12 +56,19 @@ class MeetingRepository {
                 .fetch().rowsUpdated().filter(n -> n == 1).map(n -> cancelled);
     }
 
-    Mono<Map<UUID, Meeting>> byIds(Collection<UUID> ids) {
+    /** Moves a meeting to a new state if it is still at the version read; empty if someone changed it meanwhile. */
+    public Mono<Meeting> changeState(Meeting changed, int readVersion) {
+        return db.sql("UPDATE meeting SET state = :state, version = version + 1 WHERE id = :id AND version = :version")
+                .bind("state", changed.state().name()).bind("id", changed.id()).bind("version", readVersion)
+                .fetch().rowsUpdated().filter(n -> n == 1).map(n -> changed);
+    }
+
+    public Mono<Map<UUID, Meeting>> byIds(Collection<UUID> ids) {
         return db.sql(MEETING + "WHERE id = ANY(:ids)").bind("ids", ids.toArray(UUID[]::new))
                 .map(MeetingRepository::meeting).all().collectMap(Meeting::id);
     }
 
-    Mono<Meeting> byId(UUID id) {
+    public Mono<Meeting> byId(UUID id) {
         return byIds(List.of(id)).flatMap(found -> Mono.justOrEmpty(found.get(id)));
     }
 
@@ -73,7 +80,7 @@ class MeetingRepository {
     }
 
     /** Every meeting of the given bodies in a year (Europe/Stockholm), in date order. */
-    Mono<Map<BodyId, List<Meeting>>> ofBodiesInYear(Collection<BodyId> bodies, int year) {
+    public Mono<Map<BodyId, List<Meeting>>> ofBodiesInYear(Collection<BodyId> bodies, int year) {
         return db.sql(MEETING + """
                 WHERE body_id = ANY(:ids)
                   AND starts_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Europe/Stockholm')

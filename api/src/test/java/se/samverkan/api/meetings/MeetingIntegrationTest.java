@@ -2,11 +2,6 @@ package se.samverkan.api.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,21 +34,6 @@ class MeetingIntegrationTest extends IntegrationTest {
     private GraphQlTester.Response schedule(HttpGraphQlTester as, String body, String at) {
         return as.document(SCHEDULE).variable("body", bodyId(body)).variable("at", at)
                 .variable("location", "Regionhuset, Karlskrona").execute();
-    }
-
-    /** A token for whoever holds a seat of this role in the body today. */
-    private HttpGraphQlTester holderOf(String body, String role) {
-        String personId = graphQl.document("""
-                query($s: String, $r: SeatRole) { body(county: "blekinge", shortName: $s) {
-                  seats(role: $r) { edges { node { holder { id party { code } } } } } } }""")
-                .variable("s", body).variable("r", role).execute()
-                .path("body.seats.edges[0].node.holder.id").entity(String.class).get();
-        String uuid = new String(Base64.getUrlDecoder().decode(personId), StandardCharsets.UTF_8).substring("Person:".length());
-        Instant now = Instant.now();
-        return withToken(devIssuer.sign(new JWTClaimsSet.Builder().issuer(devIssuer.issuer()).subject(uuid)
-                .audience("samverkan-api").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("organisation", "region-blekinge").claim("realm_access", Map.of("roles", List.of("member")))
-                .build()));
     }
 
     @Test

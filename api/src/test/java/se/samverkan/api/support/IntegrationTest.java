@@ -40,6 +40,23 @@ public abstract class IntegrationTest {
         return withToken(token);
     }
 
+    /** A token for whoever holds a seat of this role in the Blekinge body today, signed by the dev issuer. */
+    protected HttpGraphQlTester holderOf(String body, String role) {
+        java.util.Map<?, ?> holder = graphQl.document("""
+                query($s: String, $r: SeatRole) { body(county: "blekinge", shortName: $s) {
+                  seats(role: $r) { edges { node { holder { id party { code } } } } } } }""")
+                .variable("s", body).variable("r", role).execute()
+                .path("body.seats.edges[0].node.holder").entity(java.util.Map.class).get();
+        String uuid = new String(java.util.Base64.getUrlDecoder().decode((String) holder.get("id")),
+                java.nio.charset.StandardCharsets.UTF_8).substring("Person:".length());
+        java.time.Instant now = java.time.Instant.now();
+        return withToken(devIssuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(devIssuer.issuer())
+                .subject(uuid).audience("samverkan-api").issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(300)))
+                .claim("organisation", ((java.util.Map<?, ?>) holder.get("party")).get("code"))
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("member"))).build()));
+    }
+
     protected HttpGraphQlTester withToken(String token) {
         return graphQl.mutate().header("Authorization", "Bearer " + token).build();
     }
