@@ -258,4 +258,38 @@ class MatterIntegrationTest extends IntegrationTest {
                 .path("submitMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-17");
     }
 
+
+    @Test
+    void LSVO_23_onlyThePreparationGroupSecretaryOrChairTriageDeferOrReject() {
+        String meeting = meetingOn(as("sekreterare.lsvo"), "LSVO", weekdaysAhead(25));
+        String matter = submit(as("aldrechef.karlskrona"), "LSVO", "Vårdplanering vid utskrivning", "INFORMATION", null);
+        triage(as("skolchef.ronneby"), matter, meeting)
+                .path("triageMatter.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED")
+                .path("triageMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-23");
+        String defer = "mutation($m: ID!) { deferMatter(input: { matter: $m, reason: \"Behöver förankras\" }) { matter { state stateNote } errors { code rule } } }";
+        String reject = "mutation($m: ID!) { rejectMatter(input: { matter: $m, reason: \"Hör till annat forum\" }) { matter { state } errors { code rule } } }";
+        as("skolchef.ronneby").document(defer).variable("m", matter).execute()
+                .path("deferMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-23");
+        as("handlaggare.karlskrona").document(reject).variable("m", matter).execute()
+                .path("rejectMatter.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        // a member of the preparation group (not LSVO's secretary or chair) may
+        holderOf("LSVO-BG", "MEMBER").document(defer).variable("m", matter).execute()
+                .path("deferMatter.errors").entityList(Object.class).hasSize(0)
+                .path("deferMatter.matter.state").entity(String.class).isEqualTo("DEFERRED")
+                .path("deferMatter.matter.stateNote").entity(String.class).isEqualTo("Behöver förankras");
+        as("sekreterare.lsvo").document(reject).variable("m", matter).execute()
+                .path("rejectMatter.matter.state").entity(String.class).isEqualTo("REJECTED");
+        as("sekreterare.lsvo").document(reject).variable("m", matter).execute()
+                .path("rejectMatter.errors[0].code").entity(String.class).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void LSVO_11_onlyTheSubmitterSecretaryOrChairAttachDocuments() {
+        String matter = submit(as("aldrechef.karlskrona"), "LSVO", "Läkemedelsgenomgångar", "INFORMATION", null);
+        String attach = "mutation($m: ID!) { attachDocument(input: { matter: $m, name: \"a.txt\", contentBase64: \"aGVq\" }) { document { size } errors { code } } }";
+        as("skolchef.ronneby").document(attach).variable("m", matter).execute()
+                .path("attachDocument.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        as("sekreterare.lsvo").document(attach).variable("m", matter).execute()
+                .path("attachDocument.document.size").entity(Integer.class).isEqualTo(3);
+    }
 }

@@ -37,7 +37,9 @@ public final class MeetingRules {
         SubmissionDeadline deadline = rulebook.submissions().deadlineFor(type).orElse(null);
         if (deadline != null && !Deadlines.onTime(documentsOn, meeting, deadline.lead())) {
             throw new DeadlinePassed(deadline.rule(), "the documents of this " + type.name().toLowerCase(java.util.Locale.ROOT)
-                    + " matter (" + deadline.lead().amount() + " weekdays ahead; admitLateMatter may let it in, LSVO-12)",
+                    + " matter (" + deadline.lead().amount() + " "
+                    + deadline.lead().unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " ahead; admitLateMatter may let it in, LSVO-12)",
                     Deadlines.due(meeting, deadline.lead()), meeting);
         }
     }
