@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -256,10 +257,13 @@ class MatterController {
             @Argument @Nullable Integer first, @Argument @Nullable String after,
             DataLoader<BodyId, List<Matter>> mattersByBody, DataLoader<Principal, Set<BodyId>> seatedBodies) {
         Connection.Window window = Connection.window(first, after);
-        return CurrentPrincipal.get().flatMap(caller -> Mono.fromFuture(seatedBodies.load(caller)))
-                .flatMap(seated -> !seated.contains(body.id()) ? Mono.just(Connection.<Matter>slice(List.of(), window))
-                        : Mono.fromFuture(mattersByBody.load(body.id())).map(all -> Connection.slice(all.stream()
-                                .filter(m -> state == null || m.state() == state).toList(), window)));
+        // both loads are queued before either is dispatched: a load queued after dispatch would never run
+        CompletableFuture<List<Matter>> all = mattersByBody.load(body.id());
+        return CurrentPrincipal.get()
+                .flatMap(caller -> Mono.fromFuture(seatedBodies.load(caller)).zipWith(Mono.fromFuture(all)))
+                .map(t -> !t.getT1().contains(body.id()) ? Connection.<Matter>slice(List.of(), window)
+                        : Connection.slice(t.getT2().stream().filter(m -> state == null || m.state() == state).toList(),
+                                window));
     }
 
     @BatchMapping(typeName = "Meeting", field = "matters")

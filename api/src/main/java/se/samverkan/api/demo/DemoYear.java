@@ -1,0 +1,62 @@
+package se.samverkan.api.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import se.samverkan.domain.meeting.MatterState;
+import se.samverkan.domain.meeting.MeetingKind;
+import se.samverkan.domain.meeting.MeetingState;
+import se.samverkan.domain.rulebook.DecisionCategory;
+import se.samverkan.domain.rulebook.MatterType;
+
+/**
+ * The demo year as the files declare it, before anything is looked up or computed: dates are facts, people are the
+ * keys of the demo people, bodies are short names within a county. Every entry remembers where it was written.
+ */
+record DemoYear(List<BodyDefaults> bodies, List<MeetingEntry> meetings, List<MatterEntry> matters) {
+
+    /** Where an entry is written, for problems. */
+    record Where(String file, int line) {
+
+        DemoYearException.Problem problem(String message) {
+            return new DemoYearException.Problem(file, line, message);
+        }
+    }
+
+    /** When and where a body usually meets, and who schedules its meetings. */
+    record BodyDefaults(Where at, String county, String body, LocalTime time, String location, String scheduledBy) {
+    }
+
+    /** {@code notice}: sent on its due day, or {@code daysLate} calendar days after it. */
+    record NoticeEntry(boolean late, int daysLate) {
+    }
+
+    /** {@code cancelled}: who cancelled the meeting, when, and why (LSVO-21). */
+    record CancelEntry(String by, LocalDate on, String reason) {
+    }
+
+    record MeetingEntry(Where at, String county, String body, LocalDate date, MeetingKind kind, MeetingState state,
+            @Nullable LocalDate scheduledOn, @Nullable LocalTime time, @Nullable String location,
+            @Nullable NoticeEntry notice, @Nullable MeetingState preparation, @Nullable CancelEntry cancelled) {
+    }
+
+    /** {@code forwardedTo}: the body the matter was handed on to (LSVO-28), when and by whom. */
+    record ForwardEntry(String body, LocalDate on, String by) {
+    }
+
+    record DocumentEntry(Where at, String name, String mediaType, LocalDate uploaded, String content) {
+    }
+
+    record MatterEntry(Where at, String county, String key, String body, String title, String description,
+            MatterType type, @Nullable DecisionCategory decisionCategory, List<String> subjectAreas, String submittedBy,
+            LocalDate submitted, MatterState state, @Nullable LocalDate meeting, @Nullable Boolean prepared,
+            @Nullable Boolean anchored, @Nullable String admittedLateBy, @Nullable String complementRequest,
+            @Nullable String stateNote, @Nullable ForwardEntry forwardedTo, List<DocumentEntry> documents) {
+
+        /** The day its documents count as in (LSVO-11): its last document's day, or the submission day without any. */
+        LocalDate documentsOn() {
+            return documents.stream().map(DocumentEntry::uploaded).max(LocalDate::compareTo).orElse(submitted);
+        }
+    }
+}
