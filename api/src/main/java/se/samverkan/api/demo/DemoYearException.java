@@ -15,17 +15,6 @@ public class DemoYearException extends RuntimeException {
         }
     }
 
-    /** Thrown while reading one entry; collected into a {@link DemoYearException}. */
-    static final class At extends RuntimeException {
-
-        final Problem problem;
-
-        At(String file, int line, String message) {
-            super(file + ":" + line + ": " + message);
-            this.problem = new Problem(file, line, message);
-        }
-    }
-
     private final List<Problem> problems;
 
     public DemoYearException(List<Problem> problems) {

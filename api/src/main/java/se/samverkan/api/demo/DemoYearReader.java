@@ -1,5 +1,8 @@
 package se.samverkan.api.demo;
 
+import se.samverkan.api.structure.StructureException;
+import se.samverkan.api.structure.YamlNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -118,16 +121,16 @@ final class DemoYearReader {
             return;
         }
         attempt(() -> {
-            DemoNode r = new DemoNode(file, root);
+            YamlNode r = new YamlNode(file, root);
             String county = r.string("county");
-            for (Node n : r.list("bodies")) {
-                attempt(() -> readBody(new DemoNode(file, n), county));
+            for (YamlNode n : r.list("bodies")) {
+                attempt(() -> readBody(n, county));
             }
-            for (Node n : r.list("meetings")) {
-                attempt(() -> readMeeting(new DemoNode(file, n), county));
+            for (YamlNode n : r.list("meetings")) {
+                attempt(() -> readMeeting(n, county));
             }
-            for (Node n : r.list("matters")) {
-                attempt(() -> readMatter(new DemoNode(file, n), county));
+            for (YamlNode n : r.list("matters")) {
+                attempt(() -> readMatter(n, county));
             }
             r.rejectUnknownKeys();
         });
@@ -136,16 +139,16 @@ final class DemoYearReader {
     private void attempt(Runnable step) {
         try {
             step.run();
-        } catch (DemoYearException.At e) {
-            problems.add(e.problem);
+        } catch (StructureException e) {
+            problems.add(new DemoYearException.Problem(e.file(), e.line(), e.problem()));
         }
     }
 
-    private static Where where(DemoNode n) {
+    private static Where where(YamlNode n) {
         return new Where(n.file(), n.line());
     }
 
-    private void readBody(DemoNode n, String county) {
+    private void readBody(YamlNode n, String county) {
         BodyDefaults body = new BodyDefaults(where(n), county, n.string("body"), n.time("time"), location(n, true),
                 n.string("scheduledBy"));
         n.rejectUnknownKeys();
@@ -155,7 +158,7 @@ final class DemoYearReader {
         bodies.add(body);
     }
 
-    private static @Nullable String location(DemoNode n, boolean required) {
+    private static @Nullable String location(YamlNode n, boolean required) {
         String location = required ? n.string("location") : n.optString("location");
         if (location != null && location.length() > 300) {
             throw n.problem("'location' must be at most 300 characters");
@@ -163,7 +166,7 @@ final class DemoYearReader {
         return location;
     }
 
-    private void readMeeting(DemoNode n, String county) {
+    private void readMeeting(YamlNode n, String county) {
         String body = n.string("body");
         LocalDate date = n.date("date");
         MeetingKind kind = n.optEnum("kind", MeetingKind.class);
@@ -171,7 +174,7 @@ final class DemoYearReader {
         LocalDate scheduledOn = n.optDate("scheduledOn");
         String location = location(n, false);
         NoticeEntry notice = null;
-        DemoNode noticeNode = n.optMapping("notice");
+        YamlNode noticeNode = n.optMapping("notice");
         if (noticeNode != null) {
             String sent = noticeNode.string("sent");
             Integer daysLate = noticeNode.optInteger("daysLate");
@@ -193,13 +196,13 @@ final class DemoYearReader {
             };
         }
         MeetingState preparation = null;
-        DemoNode prepNode = n.optMapping("preparation");
+        YamlNode prepNode = n.optMapping("preparation");
         if (prepNode != null) {
             preparation = prepNode.enumValue("state", MeetingState.class);
             prepNode.rejectUnknownKeys();
         }
         CancelEntry cancelled = null;
-        DemoNode cancelNode = n.optMapping("cancelled");
+        YamlNode cancelNode = n.optMapping("cancelled");
         if (cancelNode != null) {
             cancelled = new CancelEntry(cancelNode.string("by"), cancelNode.date("on"), cancelNode.string("reason"));
             cancelNode.rejectUnknownKeys();
@@ -252,13 +255,12 @@ final class DemoYearReader {
         return m.scheduledOn() != null ? m.scheduledOn() : LocalDate.of(m.date().getYear() - 1, 12, 1);
     }
 
-    private void readMatter(DemoNode n, String county) {
+    private void readMatter(YamlNode n, String county) {
         String key = n.string("key");
         List<DocumentEntry> documents = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Node d : n.list("documents")) {
+        for (YamlNode doc : n.list("documents")) {
             attempt(() -> {
-                DemoNode doc = new DemoNode(n.file(), d);
                 String media = doc.optString("mediaType");
                 DocumentEntry document = new DocumentEntry(where(doc), doc.string("name"),
                         media == null ? "text/plain; charset=utf-8" : media, doc.date("uploaded"), doc.text("content"));
@@ -273,7 +275,7 @@ final class DemoYearReader {
             });
         }
         ForwardEntry forwardedTo = null;
-        DemoNode forward = n.optMapping("forwardedTo");
+        YamlNode forward = n.optMapping("forwardedTo");
         if (forward != null) {
             forwardedTo = new ForwardEntry(forward.string("body"), forward.date("on"), forward.string("by"));
             forward.rejectUnknownKeys();
@@ -306,7 +308,7 @@ final class DemoYearReader {
         matters.add(matter);
     }
 
-    private static void checkStateFields(DemoNode n, MatterEntry m) {
+    private static void checkStateFields(YamlNode n, MatterEntry m) {
         MatterState state = m.state();
         MeetingState meetingState = MEETING_OF.get(state);
         if (meetingState != null && m.meeting() == null) {

@@ -5,11 +5,18 @@ public class StructureException extends RuntimeException {
 
     private final String file;
     private final int line;
+    private final String problem;
 
     public StructureException(String file, int line, String problem) {
         super(file + ":" + line + ": " + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
+    }
+
+    /** The problem alone, without file and line. */
+    public String problem() {
+        return problem;
     }
 
     public String file() {

@@ -1,6 +1,7 @@
 package se.samverkan.api.structure;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * it is. Every key read is marked; {@link #rejectUnknownKeys()} then refuses any key nobody asked for, so a typo
  * cannot pass silently.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private final String file;
     private final Node node;
@@ -34,7 +35,7 @@ final class YamlNode {
      */
     private final @Nullable StructureException malformed;
 
-    YamlNode(String file, Node node) {
+    public YamlNode(String file, Node node) {
         this.file = file;
         this.node = node;
         this.malformed = malformation(node);
@@ -61,38 +62,38 @@ final class YamlNode {
         }
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    int line() {
+    public int line() {
         return line(node);
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    StructureException problem(String message) {
+    public StructureException problem(String message) {
         return new StructureException(file, line(), message);
     }
 
-    StructureException problem(Node at, String message) {
+    public StructureException problem(Node at, String message) {
         return new StructureException(file, line(at), message);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         requireWellFormed();
         return entries.containsKey(key);
     }
 
     /** The line of a key's value, or of this mapping if the key is absent. */
-    int lineOf(String key) {
+    public int lineOf(String key) {
         Node value = entries.get(key);
         return value == null ? line() : line(value);
     }
 
-    String string(String key) {
+    public String string(String key) {
         String value = optString(key);
         if (value == null) {
             throw problem("'" + key + "' is required");
@@ -100,7 +101,7 @@ final class YamlNode {
         return value;
     }
 
-    @Nullable String optString(String key) {
+    public @Nullable String optString(String key) {
         Node value = take(key);
         if (value == null || isNull(value)) {
             return null;
@@ -115,7 +116,7 @@ final class YamlNode {
         return text;
     }
 
-    LocalDate date(String key) {
+    public LocalDate date(String key) {
         LocalDate value = optDate(key);
         if (value == null) {
             throw problem("'" + key + "' is required");
@@ -123,7 +124,7 @@ final class YamlNode {
         return value;
     }
 
-    @Nullable LocalDate optDate(String key) {
+    public @Nullable LocalDate optDate(String key) {
         int at = lineOf(key);
         String text = optString(key);
         if (text == null) {
@@ -136,11 +137,16 @@ final class YamlNode {
         }
     }
 
-    boolean bool(String key, boolean defaultValue) {
+    public boolean bool(String key, boolean defaultValue) {
+        Boolean value = optBool(key);
+        return value == null ? defaultValue : value;
+    }
+
+    public @Nullable Boolean optBool(String key) {
         int at = lineOf(key);
         String text = optString(key);
         if (text == null) {
-            return defaultValue;
+            return null;
         }
         return switch (text) {
             case "true" -> true;
@@ -149,7 +155,29 @@ final class YamlNode {
         };
     }
 
-    int integer(String key) {
+    /** Text kept as written (line breaks and all), e.g. a document's content. */
+    public String text(String key) {
+        Node value = take(key);
+        if (value == null || isNull(value)) {
+            throw problem("'" + key + "' is required");
+        }
+        if (!(value instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw problem(value, "'" + key + "' must be non-empty text");
+        }
+        return scalar.getValue();
+    }
+
+    public LocalTime time(String key) {
+        int at = lineOf(key);
+        String text = string(key);
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new StructureException(file, at, "'" + key + "' must be a time such as \"09:00\", not '" + text + "'");
+        }
+    }
+
+    public int integer(String key) {
         Integer value = optInteger(key);
         if (value == null) {
             throw problem("'" + key + "' is required");
@@ -157,7 +185,7 @@ final class YamlNode {
         return value;
     }
 
-    @Nullable Integer optInteger(String key) {
+    public @Nullable Integer optInteger(String key) {
         int at = lineOf(key);
         String text = optString(key);
         if (text == null) {
@@ -170,7 +198,7 @@ final class YamlNode {
         }
     }
 
-    <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
         E value = optEnum(key, type);
         if (value == null) {
             throw problem("'" + key + "' is required (one of " + names(type) + ")");
@@ -178,13 +206,13 @@ final class YamlNode {
         return value;
     }
 
-    <E extends Enum<E>> @Nullable E optEnum(String key, Class<E> type) {
+    public <E extends Enum<E>> @Nullable E optEnum(String key, Class<E> type) {
         int at = lineOf(key);
         String text = optString(key);
         return text == null ? null : parseEnum(text, type, at, key);
     }
 
-    <E extends Enum<E>> List<E> enumList(String key, Class<E> type) {
+    public <E extends Enum<E>> List<E> enumList(String key, Class<E> type) {
         int at = lineOf(key);
         return strings(key).stream().map(s -> parseEnum(s, type, at, key)).toList();
     }
@@ -202,7 +230,7 @@ final class YamlNode {
     }
 
     /** A list of plain values; absent means empty. */
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         Node value = take(key);
         if (value == null || isNull(value)) {
             return List.of();
@@ -221,7 +249,7 @@ final class YamlNode {
     }
 
     /** A list of mappings; absent means empty. */
-    List<YamlNode> list(String key) {
+    public List<YamlNode> list(String key) {
         Node value = take(key);
         if (value == null || isNull(value)) {
             return List.of();
@@ -232,12 +260,12 @@ final class YamlNode {
         return sequence.getValue().stream().map(item -> new YamlNode(file, item)).toList();
     }
 
-    @Nullable YamlNode optMapping(String key) {
+    public @Nullable YamlNode optMapping(String key) {
         Node value = take(key);
         return value == null || isNull(value) ? null : new YamlNode(file, value);
     }
 
-    YamlNode mapping(String key) {
+    public YamlNode mapping(String key) {
         YamlNode value = optMapping(key);
         if (value == null) {
             throw problem("'" + key + "' is required");
@@ -246,7 +274,7 @@ final class YamlNode {
     }
 
     /** A mapping of plain names to plain values, e.g. the function catalogue. */
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         YamlNode map = optMapping(key);
         if (map == null) {
             return Map.of();
@@ -260,7 +288,7 @@ final class YamlNode {
     }
 
     /** Refuses keys that no reader asked for. Call after reading every known key. */
-    void rejectUnknownKeys() {
+    public void rejectUnknownKeys() {
         requireWellFormed();
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             if (!read.contains(entry.getKey())) {
@@ -271,7 +299,7 @@ final class YamlNode {
     }
 
     /** Marks keys as known without reading them (a reader that skips a section on purpose). */
-    void allow(String... keys) {
+    public void allow(String... keys) {
         read.addAll(List.of(keys));
     }
 
