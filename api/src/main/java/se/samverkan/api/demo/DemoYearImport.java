@@ -1,5 +1,8 @@
 package se.samverkan.api.demo;
 
+import static se.samverkan.api.db.StartupImport.batch;
+import static se.samverkan.api.db.StartupImport.date;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.callback.Callback;
+import se.samverkan.api.db.StartupImport;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.jspecify.annotations.Nullable;
@@ -87,27 +91,14 @@ class DemoYearImport implements Callback, Ordered {
     public void handle(Event event, Context context) {
         long started = System.nanoTime();
         DemoYear year = DemoYearReader.read(files());
-        Connection connection = context.getConnection();
-        DemoYearPlan.Rows rows;
-        try {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                requireStructure(connection);
-                rows = DemoYearPlan.plan(year, connection, json);
-                write(connection, rows);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the demo year: " + e.getMessage(), e);
-        }
-        log.info("Demo year loaded: " + rows.meetings().size() + " meetings, " + rows.notices().size() + " notices, "
-                + rows.matters().size() + " matters, " + rows.documents().size() + " documents in "
+        DemoYearPlan.Rows[] rows = new DemoYearPlan.Rows[1];
+        StartupImport.inTransaction(context.getConnection(), "the demo year", connection -> {
+            requireStructure(connection);
+            rows[0] = DemoYearPlan.plan(year, connection, json);
+            write(connection, rows[0]);
+        });
+        log.info("Demo year loaded: " + rows[0].meetings().size() + " meetings, " + rows[0].notices().size() + " notices, "
+                + rows[0].matters().size() + " matters, " + rows[0].documents().size() + " documents in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
@@ -121,29 +112,7 @@ class DemoYearImport implements Callback, Ordered {
     }
 
     private Map<String, Supplier<InputStream>> files() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        Map<String, Supplier<InputStream>> files = new LinkedHashMap<>();
-        for (String pattern : properties.locations()) {
-            try {
-                Resource[] found = resolver.getResources(pattern.strip());
-                Arrays.sort(found, Comparator.comparing(r -> String.valueOf(r.getFilename())));
-                for (Resource resource : found) {
-                    files.put(resource.getDescription().replaceFirst("^class path resource \\[(.*)]$", "$1"),
-                            () -> open(resource));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list demo-year files " + pattern, e);
-            }
-        }
-        return files;
-    }
-
-    private static InputStream open(Resource resource) {
-        try {
-            return resource.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StartupImport.files(properties.locations(), "demo-year files");
     }
 
     private static void write(Connection c, DemoYearPlan.Rows rows) throws SQLException {
@@ -236,27 +205,5 @@ class DemoYearImport implements Callback, Ordered {
                     p.setString(6, n.rule());
                     p.setString(7, n.agenda());
                 });
-    }
-
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T value) throws SQLException;
-    }
-
-    private static <T> void batch(Connection c, String sql, List<T> values, Binder<T> binder) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (T value : values) {
-                binder.bind(statement, value);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static void date(PreparedStatement p, int index, @Nullable LocalDate date) throws SQLException {
-        if (date == null) {
-            p.setNull(index, Types.DATE);
-        } else {
-            p.setDate(index, Date.valueOf(date));
-        }
     }
 }

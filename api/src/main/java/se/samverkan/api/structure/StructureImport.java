@@ -1,5 +1,8 @@
 package se.samverkan.api.structure;
 
+import static se.samverkan.api.db.StartupImport.batch;
+import static se.samverkan.api.db.StartupImport.date;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.callback.Callback;
+import se.samverkan.api.db.StartupImport;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.jspecify.annotations.Nullable;
@@ -76,57 +80,14 @@ class StructureImport implements Callback {
     public void handle(Event event, Context context) {
         long started = System.nanoTime();
         Structure structure = StructureReader.read(files());
-        Connection connection = context.getConnection();
-        try {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                write(connection, structure);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the structure: " + e.getMessage(), e);
-        }
+        StartupImport.inTransaction(context.getConnection(), "the structure", connection -> write(connection, structure));
         log.info("Structure loaded: " + structure.counties().size() + " counties, " + structure.parties().size()
                 + " parties, " + structure.bodies().size() + " bodies, " + structure.seats().size() + " seats, "
                 + structure.people().size() + " people in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private Map<String, Supplier<InputStream>> files() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        Map<String, Supplier<InputStream>> files = new LinkedHashMap<>();
-        for (String pattern : properties.locations()) {
-            try {
-                Resource[] found = resolver.getResources(pattern.strip());
-                Arrays.sort(found, Comparator.comparing(r -> String.valueOf(r.getFilename())));
-                for (Resource resource : found) {
-                    files.put(describe(resource), () -> open(resource));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list structure files " + pattern, e);
-            }
-        }
-        return files;
-    }
-
-    private static String describe(Resource resource) {
-        String description = resource.getDescription();
-        String name = resource.getFilename();
-        return description.contains("class path resource") || name == null ? description
-                .replaceFirst("^class path resource \\[(.*)]$", "$1") : description;
-    }
-
-    private static InputStream open(Resource resource) {
-        try {
-            return resource.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StartupImport.files(properties.locations(), "structure files");
     }
 
     private void write(Connection c, Structure s) throws SQLException {
@@ -349,31 +310,9 @@ class StructureImport implements Callback {
         }
     }
 
-    private interface Binder<T> {
-        void bind(PreparedStatement statement, T value) throws SQLException;
-    }
-
-    private static <T> void batch(Connection c, String sql, List<T> values, Binder<T> binder) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (T value : values) {
-                binder.bind(statement, value);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
     private static void period(PreparedStatement p, int index, Period period) throws SQLException {
         date(p, index, period.from());
         date(p, index + 1, period.to());
-    }
-
-    private static void date(PreparedStatement p, int index, @Nullable LocalDate date) throws SQLException {
-        if (date == null) {
-            p.setNull(index, Types.DATE);
-        } else {
-            p.setDate(index, Date.valueOf(date));
-        }
     }
 
     private static Array texts(Connection c, List<String> values) throws SQLException {
