@@ -9,7 +9,8 @@ CREATE TABLE matter (
     type                text NOT NULL CHECK (type IN ('DECISION', 'INFORMATION', 'DISCUSSION')),
     decision_category   text CHECK (decision_category IN ('FORUM_WIDE', 'SUBJECT_AREA', 'FINANCIAL')),
     subject_areas       text[] NOT NULL DEFAULT '{}',
-    state               text NOT NULL,
+    state               text NOT NULL CHECK (state IN ('SUBMITTED', 'COMPLEMENT_REQUESTED', 'TRIAGED', 'DEFERRED',
+                        'REJECTED', 'ON_AGENDA', 'POSTPONED', 'DECIDED', 'HANDLED', 'FORWARDED')),
     submitted_by        text NOT NULL,                       -- token subject (LSVO-10: any member)
     submitted_at        timestamptz NOT NULL DEFAULT now(),
     documents_complete_on date,                              -- the day the last document came in (LSVO-11)
@@ -26,7 +27,7 @@ CREATE TABLE matter (
 );
 CREATE INDEX matter_body ON matter (body_id, state);
 CREATE INDEX matter_meeting ON matter (meeting_id, agenda_position);
-CREATE INDEX matter_forwarded_from ON matter (forwarded_from);
+CREATE UNIQUE INDEX matter_forwarded_once ON matter (forwarded_from, body_id);  -- LSVO-28: one copy per target
 
 CREATE TABLE document (
     id          uuid PRIMARY KEY,

@@ -268,12 +268,10 @@ class MatterController {
 
     @BatchMapping(typeName = "Meeting", field = "matters")
     Mono<Map<Meeting, List<Matter>>> meetingMatters(List<Meeting> list) {
-        return reactor.core.publisher.Flux.fromIterable(list)
-                .concatMap(m -> matters.onMeeting(m.id()).map(found -> Map.entry(m, found)))
-                .collectList()
-                .flatMap(entries -> visible(entries.stream().flatMap(e -> e.getValue().stream()).toList())
-                        .map(seen -> entries.stream().collect(Collectors.toMap(Map.Entry::getKey,
-                                e -> e.getValue().stream().filter(seen::contains).toList(), (a, b) -> a))));
+        return matters.onMeetings(list.stream().map(Meeting::id).toList())
+                .flatMap(found -> visible(found.values().stream().flatMap(List::stream).toList())
+                        .map(seen -> list.stream().collect(Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of())
+                                .stream().filter(seen::contains).toList(), (a, b) -> a))));
     }
 
     @BatchMapping(typeName = "Meeting", field = "notice")

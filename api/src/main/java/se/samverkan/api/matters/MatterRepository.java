@@ -103,18 +103,29 @@ class MatterRepository {
                 .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
+    /** The matters placed on the given meetings, in agenda order, by meeting. */
+    Mono<Map<UUID, List<Matter>>> onMeetings(Collection<UUID> meetings) {
+        return db.sql(MATTER + "WHERE meeting_id = ANY(:ids) ORDER BY agenda_position NULLS LAST, submitted_at, id")
+                .bind("ids", meetings.toArray(UUID[]::new)).map(MatterRepository::matter).all()
+                .collectMultimap(m -> Objects.requireNonNull(m.meeting()))
+                .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    }
+
     /** The matters placed on a meeting, in agenda order. */
     Mono<List<Matter>> onMeeting(UUID meeting) {
         return db.sql(MATTER + "WHERE meeting_id = :meeting ORDER BY agenda_position NULLS LAST, submitted_at, id")
                 .bind("meeting", meeting).map(MatterRepository::matter).all().collectList();
     }
 
-    /** Matters of {@code body} forwarded from a matter of {@code fromBody}, not yet on any agenda (PSVO-08). */
+    /**
+     * Matters of {@code body} forwarded from a matter of {@code fromBody} that nobody has dealt with yet (PSVO-08):
+     * one the preparation deferred or placed on a later meeting follows that decision instead.
+     */
     Mono<List<Matter>> forwardedAwaitingAgenda(BodyId body, BodyId fromBody) {
         return db.sql(MATTER.replace("FROM matter", "FROM matter m") + """
-                WHERE m.body_id = :body AND m.state IN ('SUBMITTED', 'TRIAGED', 'DEFERRED', 'POSTPONED')
+                WHERE m.body_id = :body AND m.state = 'SUBMITTED'
                   AND EXISTS (SELECT 1 FROM matter o WHERE o.id = m.forwarded_from AND o.body_id = :from)
-                ORDER BY m.submitted_at, m.id""".replace("SELECT id, body_id", "SELECT m.id, m.body_id"))
+                ORDER BY m.submitted_at, m.id""")
                 .bind("body", body.value()).bind("from", fromBody.value())
                 .map(MatterRepository::matter).all().collectList();
     }

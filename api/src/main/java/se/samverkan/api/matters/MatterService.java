@@ -166,6 +166,35 @@ class MatterService {
                 return Mono.just(new DocumentPayload(null, List.of(new UserError("ILLEGAL_TRANSITION",
                         "documents cannot be added to a matter that is " + matter.state(), "LSVO-11", "matter"))));
             }
+            return placedMeetingCheck(matter).flatMap(late -> late.isPresent()
+                    ? Mono.just(new DocumentPayload(null, List.of(late.get())))
+                    : storeDocument(caller, matter, name, mediaType, content));
+        })).defaultIfEmpty(new DocumentPayload(null, List.of(UserError.notFound("matter"))));
+    }
+
+    /**
+     * LSVO-11 also holds for documents that come after the matter was placed on a meeting: if today is past that
+     * meeting's deadline for the matter's type (and it was not admitted late), the document is refused — defer the
+     * matter first, or have it admitted late (LSVO-12).
+     */
+    private Mono<Optional<UserError>> placedMeetingCheck(Matter matter) {
+        UUID placedOn = matter.meeting();
+        if (placedOn == null || matter.admittedLateBy() != null) {
+            return Mono.just(Optional.empty());
+        }
+        return meetings.byId(placedOn).flatMap(meeting -> rulebook(meeting.body(), meeting.date()).map(rulebook -> {
+            try {
+                rulebook.ifPresent(r -> MeetingRules.checkDocumentsInTime(today(), meeting.date(), matter.type(), r, false));
+                return Optional.<UserError>empty();
+            } catch (DomainException e) {
+                return Optional.of(UserError.of(e));
+            }
+        })).defaultIfEmpty(Optional.empty());
+    }
+
+    private Mono<DocumentPayload> storeDocument(Principal caller, Matter matter, String name, String mediaType,
+            byte[] content) {
+        {
             MatterState next = matter.state() == MatterState.COMPLEMENT_REQUESTED
                     ? matter.state().after(MatterState.Action.COMPLEMENT) : matter.state();
             Matter updated = new Matter(matter.id(), matter.body(), matter.title(), matter.description(), matter.type(),
@@ -177,7 +206,7 @@ class MatterService {
                             subject(caller))
                     .flatMap(doc -> matters.update(updated, matter.version()).map(m -> new DocumentPayload(doc, List.of()))
                             .switchIfEmpty(Mono.error(new IllegalStateException("matter changed concurrently"))));
-        })).defaultIfEmpty(new DocumentPayload(null, List.of(UserError.notFound("matter"))));
+        }
     }
 
     static String sha256(byte[] content) {
@@ -248,11 +277,14 @@ class MatterService {
             Matter next = matter.after(MatterState.Action.TRIAGE);
             rulebook.ifPresent(r -> MeetingRules.checkDocumentsInTime(matter.documentsOn(), meeting.date(), matter.type(), r,
                     matter.admittedLateBy() != null));
-            return matters.nextAgendaPosition(meeting.id()).flatMap(position -> saved(new Matter(next.id(), next.body(),
+            return meetings.claimPlanned(meeting.id()).flatMap(claimed -> matters.nextAgendaPosition(meeting.id()))
+                    .flatMap(position -> saved(new Matter(next.id(), next.body(),
                     next.title(), next.description(), next.type(), next.decisionCategory(), next.subjectAreas(),
                     next.state(), next.submittedBy(), next.submittedAt(), next.documentsCompleteOn(), meeting.id(),
                     position, prepared, anchored, next.admittedLateBy(), next.complementRequest(), null,
-                    next.forwardedFrom(), next.version()), matter.version()));
+                    next.forwardedFrom(), next.version()), matter.version()))
+                    .defaultIfEmpty(MatterPayload.refused(new UserError("CONFLICT",
+                            "the meeting's notice was sent meanwhile; its agenda is frozen", "LSVO-09", "meeting")));
         }));
     }
 
@@ -320,7 +352,11 @@ class MatterService {
                     return Mono.just(MatterPayload.refused(UserError.notAllowed("matters are forwarded only to a body this "
                             + "one prepares for or reports to", "LSVO-28")));
                 }
-                return step(v -> {
+                return matters.forwardsOf(List.of(matter.id())).flatMap(earlier -> earlier.getOrDefault(matter.id(), List.of())
+                        .stream().anyMatch(copy -> copy.body().equals(target))
+                        ? Mono.just(MatterPayload.refused(new UserError("ILLEGAL_TRANSITION",
+                                "the matter is already forwarded to that body", "LSVO-28", "toBody")))
+                        : step(v -> {
                     boolean handOver = matter.state().allows(MatterState.Action.FORWARD);
                     if (!handOver && matter.state() != MatterState.DECIDED && matter.state() != MatterState.HANDLED) {
                         matter.after(MatterState.Action.FORWARD); // throws the typed refusal
@@ -337,7 +373,7 @@ class MatterService {
                             .flatMap(c -> matters.copyDocuments(matter.id(), c.id()).thenReturn(MatterPayload.ok(c)))
                             .defaultIfEmpty(MatterPayload.refused(new UserError("CONFLICT",
                                     "the matter was changed meanwhile; read it again", null, "matter")));
-                });
+                }));
             });
         });
     }
@@ -455,12 +491,17 @@ class MatterService {
                                 "give every matter placed on the meeting exactly once")));
                     }
                     Map<UUID, Matter> byId = placed.stream().collect(java.util.stream.Collectors.toMap(Matter::id, m -> m));
-                    return Flux.range(0, order.size())
-                            .concatMap(i -> {
-                                Matter m = byId.get(order.get(i));
-                                return matters.update(m.with(m.state(), m.meeting(), i + 1), m.version());
-                            })
-                            .then(Mono.just(List.<UserError>of()));
+                    return meetings.claimPlanned(meetingId)
+                            .flatMap(claimed -> Flux.range(0, order.size())
+                                    .concatMap(i -> {
+                                        Matter m = byId.get(order.get(i));
+                                        return matters.update(m.with(m.state(), m.meeting(), i + 1), m.version())
+                                                .switchIfEmpty(Mono.error(new IllegalStateException(
+                                                        "a matter changed while the agenda was ordered")));
+                                    })
+                                    .then(Mono.just(List.<UserError>of())))
+                            .defaultIfEmpty(List.of(new UserError("CONFLICT",
+                                    "the meeting's notice was sent meanwhile; its agenda is frozen", "LSVO-09", "meeting")));
                 }))
                 .defaultIfEmpty(List.of(UserError.notFound("meeting")));
     }

@@ -29,6 +29,7 @@ import se.samverkan.api.structure.StructureRepository;
 import se.samverkan.domain.meeting.Meeting;
 import se.samverkan.domain.meeting.MeetingDeadlines;
 import se.samverkan.domain.meeting.MeetingKind;
+import se.samverkan.domain.meeting.MeetingState;
 import se.samverkan.domain.rulebook.Rulebook;
 import se.samverkan.domain.structure.Body;
 import se.samverkan.domain.structure.BodyId;
@@ -68,13 +69,15 @@ class MeetingController {
     }
 
     private final MeetingService service;
+    private final BodyAccess access;
     private final MeetingRepository meetings;
     private final StructureRepository structure;
     private final Clock clock;
 
     MeetingController(MeetingService service, MeetingRepository meetings, StructureRepository structure, Clock clock,
-            BatchLoaderRegistry registry) {
+            BatchLoaderRegistry registry, BodyAccess access) {
         this.service = service;
+        this.access = access;
         this.meetings = meetings;
         this.structure = structure;
         this.clock = clock;
@@ -92,9 +95,28 @@ class MeetingController {
         });
     }
 
+    /**
+     * A meeting is public once its notice is sent (NOTICE_SENT, HELD); before that — planned, or cancelled before the
+     * notice — only those seated in its body see it.
+     */
+    static boolean isPublic(Meeting meeting) {
+        return meeting.state() == MeetingState.NOTICE_SENT || meeting.state() == MeetingState.HELD;
+    }
+
+    /** Keeps the meetings the caller may see. */
+    Mono<List<Meeting>> visible(List<Meeting> all) {
+        if (all.stream().allMatch(MeetingController::isPublic)) {
+            return Mono.just(all);
+        }
+        return CurrentPrincipal.get().flatMap(access::seatedBodies)
+                .map(seated -> all.stream().filter(m -> isPublic(m) || seated.contains(m.body())).toList());
+    }
+
     @QueryMapping
     Mono<Meeting> meeting(@Argument String id) {
-        return GlobalId.uuidOf(id, "Meeting").map(meetings::byId).orElse(Mono.empty());
+        return GlobalId.uuidOf(id, "Meeting").map(uuid -> meetings.byId(uuid)
+                .flatMap(m -> visible(List.of(m))).flatMap(l -> Mono.justOrEmpty(l.stream().findFirst())))
+                .orElse(Mono.empty());
     }
 
     @MutationMapping
@@ -147,25 +169,33 @@ class MeetingController {
     @BatchMapping(typeName = "Meeting")
     Mono<Map<Meeting, Meeting>> preparationMeeting(List<Meeting> list) {
         return meetings.preparationsOf(list.stream().map(Meeting::id).toList())
-                .map(found -> list.stream().filter(m -> found.containsKey(m.id()))
-                        .collect(Collectors.toMap(m -> m, m -> found.get(m.id()), (a, b) -> a)));
+                .flatMap(found -> visible(List.copyOf(found.values())).map(seen -> list.stream()
+                        .filter(m -> found.containsKey(m.id()) && seen.contains(found.get(m.id())))
+                        .collect(Collectors.toMap(m -> m, m -> found.get(m.id()), (a, b) -> a))));
     }
 
     @BatchMapping(typeName = "Meeting")
     Mono<Map<Meeting, Meeting>> preparesFor(List<Meeting> list) {
         Set<UUID> ids = list.stream().map(Meeting::preparationFor).filter(Objects::nonNull).collect(Collectors.toSet());
         return ids.isEmpty() ? Mono.just(Map.of()) : meetings.byIds(ids)
-                .map(found -> list.stream().filter(m -> m.preparationFor() != null && found.containsKey(m.preparationFor()))
-                        .collect(Collectors.toMap(m -> m, m -> found.get(m.preparationFor()), (a, b) -> a)));
+                .flatMap(found -> visible(List.copyOf(found.values())).map(seen -> list.stream()
+                        .filter(m -> m.preparationFor() != null && seen.contains(found.get(m.preparationFor())))
+                        .collect(Collectors.toMap(m -> m, m -> found.get(m.preparationFor()), (a, b) -> a))));
     }
 
     @SchemaMapping(typeName = "Body")
-    CompletableFuture<Connection<Meeting>> meetings(Body body, @Argument @Nullable Integer year,
+    Mono<Connection<Meeting>> meetings(Body body, @Argument @Nullable Integer year,
             @Argument @Nullable Integer first, @Argument @Nullable String after,
-            DataLoader<BodyYear, List<Meeting>> meetingsByBodyYear) {
+            DataLoader<BodyYear, List<Meeting>> meetingsByBodyYear,
+            DataLoader<se.samverkan.tenancy.Principal, Set<BodyId>> seatedBodies) {
         Connection.Window window = Connection.window(first, after);
         int y = year == null ? ClockConfig.today(clock).getYear() : year;
-        return meetingsByBodyYear.load(new BodyYear(body.id(), y))
-                .thenApply(all -> Connection.slice(all == null ? List.of() : all, window));
+        // both loads are queued before either is dispatched: a load queued after dispatch would never run
+        CompletableFuture<List<Meeting>> all = meetingsByBodyYear.load(new BodyYear(body.id(), y));
+        // returned as a Mono, so that the caller is read from the request's Reactor context
+        return CurrentPrincipal.get()
+                .flatMap(caller -> Mono.fromFuture(seatedBodies.load(caller)).zipWith(Mono.fromFuture(all)))
+                .map(t -> Connection.slice((t.getT2() == null ? List.<Meeting>of() : t.getT2()).stream()
+                        .filter(m -> isPublic(m) || t.getT1().contains(m.body())).toList(), window));
     }
 }

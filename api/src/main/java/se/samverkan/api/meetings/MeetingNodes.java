@@ -10,9 +10,11 @@ import se.samverkan.api.graphql.NodeFetcher;
 class MeetingNodes implements NodeFetcher {
 
     private final MeetingRepository meetings;
+    private final MeetingController controller;
 
-    MeetingNodes(MeetingRepository meetings) {
+    MeetingNodes(MeetingRepository meetings, MeetingController controller) {
         this.meetings = meetings;
+        this.controller = controller;
     }
 
     @Override
@@ -22,6 +24,7 @@ class MeetingNodes implements NodeFetcher {
 
     @Override
     public Mono<?> fetch(UUID id) {
-        return meetings.byId(id);
+        return meetings.byId(id).flatMap(m -> controller.visible(java.util.List.of(m)))
+                .flatMap(l -> Mono.justOrEmpty(l.stream().findFirst()));
     }
 }

@@ -56,6 +56,35 @@ public class MeetingRepository {
                 .fetch().rowsUpdated().filter(n -> n == 1).map(n -> cancelled);
     }
 
+    /**
+     * Takes the meeting for a change of its agenda while it is still planned: bumps its version in this transaction,
+     * so that a notice sent meanwhile (which checks the version it read) and this change cannot both succeed.
+     * Empty if the meeting is no longer planned.
+     */
+    public Mono<Long> claimPlanned(UUID meeting) {
+        return db.sql("UPDATE meeting SET version = version + 1 WHERE id = :id AND state = 'PLANNED'")
+                .bind("id", meeting).fetch().rowsUpdated().filter(n -> n == 1);
+    }
+
+    /**
+     * What a cancellation (LSVO-21) does to what hangs on the meeting: its preparation meeting is cancelled too, matters
+     * placed on it go back to the preparation group (TRIAGED → DEFERRED) and matters on its sent agenda are postponed
+     * to another meeting (ON_AGENDA → POSTPONED) — the transitions of {@code MatterState}.
+     */
+    Mono<Long> releaseCancelled(UUID meeting, String by, String reason) {
+        return db.sql("""
+                UPDATE meeting SET state = 'CANCELLED', cancelled_by = :by, cancelled_at = now(), cancel_reason = :reason,
+                                   version = version + 1
+                WHERE preparation_for = :id AND state IN ('PLANNED', 'NOTICE_SENT')""")
+                .bind("id", meeting).bind("by", by).bind("reason", reason).fetch().rowsUpdated()
+                .then(db.sql("""
+                        UPDATE matter SET state = CASE state WHEN 'TRIAGED' THEN 'DEFERRED' ELSE 'POSTPONED' END,
+                               meeting_id = NULL, agenda_position = NULL, state_note = :note, version = version + 1
+                        WHERE meeting_id = :id AND state IN ('TRIAGED', 'ON_AGENDA')""")
+                        .bind("id", meeting).bind("note", "Sammanträdet ställdes in: " + reason)
+                        .fetch().rowsUpdated());
+    }
+
     /** Moves a meeting to a new state if it is still at the version read; empty if someone changed it meanwhile. */
     public Mono<Meeting> changeState(Meeting changed, int readVersion) {
         return db.sql("UPDATE meeting SET state = :state, version = version + 1 WHERE id = :id AND version = :version")

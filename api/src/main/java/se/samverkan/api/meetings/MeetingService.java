@@ -118,6 +118,8 @@ class MeetingService {
                                 return Mono.just(new Cancelled(null, List.of(UserError.of(e))));
                             }
                             return meetings.cancel(cancelled, meeting.version(), subject(caller), reason.strip())
+                                    .flatMap(saved -> meetings.releaseCancelled(saved.id(), subject(caller), reason.strip())
+                                            .thenReturn(saved))
                                     .map(saved -> new Cancelled(saved, List.of()))
                                     .defaultIfEmpty(new Cancelled(null, List.of(new UserError("CONFLICT",
                                             "the meeting was changed meanwhile; read it again", null, "meeting"))));

@@ -76,7 +76,7 @@ class DemoYearIntegrationTest extends IntegrationTest {
         assertThat(y2027).allSatisfy(m -> assertThat(m.get("kind")).isEqualTo("ORDINARY"));
         assertThat(count(y2027, "state", "CANCELLED")).isEqualTo(1);
         assertThat(count(y2027, "state", "PLANNED")).isEqualTo(7);
-        assertThat(graphQl.document("""
+        assertThat(as("sekreterare.lsvo").document("""
                 { body(county: "blekinge", shortName: "LSVO") { meetings(year: 2027) { totalCount } } }""")
                 .execute().path("body.meetings.totalCount").entity(Integer.class).get()).isGreaterThanOrEqualTo(8);
         assertThat(db.sql("SELECT cancel_reason FROM meeting WHERE id = :id")

@@ -95,8 +95,8 @@ class MeetingIntegrationTest extends IntegrationTest {
         chair.document(CANCEL).variable("meeting", meeting).variable("reason", "Igen").execute()
                 .path("cancelMeeting.errors[0].code").entity(String.class).isEqualTo("ILLEGAL_TRANSITION")
                 .path("cancelMeeting.errors[0].rule").entity(String.class).isEqualTo("LSVO-21");
-        graphQl.document("query($id: ID!) { node(id: $id) { ... on Meeting { state location } } }").variable("id", meeting)
-                .execute().path("node.state").entity(String.class).isEqualTo("CANCELLED");
+        as("sekreterare.lsvo").document("query($id: ID!) { node(id: $id) { ... on Meeting { state location } } }")
+                .variable("id", meeting).execute().path("node.state").entity(String.class).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -118,9 +118,28 @@ class MeetingIntegrationTest extends IntegrationTest {
     void aBodyListsItsMeetingsOfAYearInDateOrder() {
         schedule(as("sekreterare.lsvo"), "LSVO", "2028-03-16T09:00:00+01:00");
         schedule(as("sekreterare.lsvo"), "LSVO", "2028-02-17T09:00:00+01:00");
-        graphQl.document("{ body(county: \"blekinge\", shortName: \"LSVO\") { meetings(year: 2028) { totalCount edges { node { date kind } } } } }")
+        as("aldrechef.karlskrona").document("{ body(county: \"blekinge\", shortName: \"LSVO\") { meetings(year: 2028) { totalCount edges { node { date kind } } } } }")
                 .execute()
                 .path("body.meetings.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("body.meetings.edges[*].node.date").entityList(String.class).containsExactly("2028-02-17", "2028-03-16");
+    }
+
+    @Test
+    void aPlannedMeetingIsForTheBodysMembersUntilItsNoticeIsSent() {
+        String meeting = schedule(as("sekreterare.lsvo"), "LSVO", "2029-03-15T09:00:00+01:00")
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        String read = "query($id: ID!) { meeting(id: $id) { date } node(id: $id) { id } }";
+        for (HttpGraphQlTester outsider : List.of(graphQl, as("handlaggare.karlskrona"), as("ordforande.psvo"))) {
+            outsider.document(read).variable("id", meeting).execute()
+                    .path("meeting").valueIsNull().path("node").valueIsNull();
+            outsider.document("{ body(county: \"blekinge\", shortName: \"LSVO\") { meetings(year: 2029) { totalCount } } }")
+                    .execute().path("body.meetings.totalCount").entity(Integer.class).isEqualTo(0);
+        }
+        as("skolchef.ronneby").document(read).variable("id", meeting).execute()
+                .path("meeting.date").entity(String.class).isEqualTo("2029-03-15");
+        as("sekreterare.lsvo").document("mutation($m: ID!) { sendNotice(input: { meeting: $m }) { errors { code } } }")
+                .variable("m", meeting).execute().path("sendNotice.errors").entityList(Object.class).hasSize(0);
+        graphQl.document(read).variable("id", meeting).execute()
+                .path("meeting.date").entity(String.class).isEqualTo("2029-03-15");
     }
 }
