@@ -292,4 +292,34 @@ class MatterIntegrationTest extends IntegrationTest {
         as("sekreterare.lsvo").document(attach).variable("m", matter).execute()
                 .path("attachDocument.document.size").entity(Integer.class).isEqualTo(3);
     }
+
+    @Test
+    void LSVO_21_cancellingAMeetingCancelsItsPreparationAndReleasesItsMatters() {
+        HttpGraphQlTester secretary = as("sekreterare.lsvo");
+        String meeting = meetingOn(secretary, "LSVO", weekdaysAhead(30));
+        String matter = submit(as("aldrechef.karlskrona"), "LSVO", "Gemensam läkemedelsgenomgång", "INFORMATION", null);
+        triage(secretary, matter, meeting).path("triageMatter.matter.state").entity(String.class).isEqualTo("TRIAGED");
+        holderOf("LSVO", "CHAIR").document("""
+                mutation($m: ID!) { cancelMeeting(input: { meeting: $m, reason: "Hög frånvaro" }) { errors { code } } }""")
+                .variable("m", meeting).execute().path("cancelMeeting.errors").entityList(Object.class).hasSize(0);
+        secretary.document("query($m: ID!) { matter(id: $m) { state stateNote meeting { id } } }").variable("m", matter)
+                .execute()
+                .path("matter.state").entity(String.class).isEqualTo("DEFERRED")
+                .path("matter.meeting").valueIsNull()
+                .path("matter.stateNote").entity(String.class).satisfies(n -> assertThat(n).contains("Hög frånvaro"));
+        secretary.document("query($m: ID!) { meeting(id: $m) { state preparationMeeting { state } } }").variable("m", meeting)
+                .execute()
+                .path("meeting.state").entity(String.class).isEqualTo("CANCELLED")
+                .path("meeting.preparationMeeting.state").entity(String.class).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void LSVO_28_aMatterIsForwardedToABodyOnlyOnce() {
+        String matter = submit(as("aldrechef.karlskrona"), "LSVO", "Rapport till regionchefsgruppen", "INFORMATION", null);
+        String forward = "mutation($m: ID!, $to: ID!) { forwardMatter(input: { matter: $m, toBody: $to }) { errors { code rule } } }";
+        as("sekreterare.lsvo").document(forward).variable("m", matter).variable("to", bodyId("RCG")).execute()
+                .path("forwardMatter.errors").entityList(Object.class).hasSize(0);
+        as("sekreterare.lsvo").document(forward).variable("m", matter).variable("to", bodyId("RCG")).execute()
+                .path("forwardMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-28");
+    }
 }
