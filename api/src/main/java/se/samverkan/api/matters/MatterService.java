@@ -164,7 +164,7 @@ class MatterService {
             if (matter.state() != MatterState.SUBMITTED && matter.state() != MatterState.COMPLEMENT_REQUESTED
                     && matter.state() != MatterState.TRIAGED && matter.state() != MatterState.DEFERRED) {
                 return Mono.just(new DocumentPayload(null, List.of(new UserError("ILLEGAL_TRANSITION",
-                        "documents cannot be added to a matter that is " + matter.state(), "LSVO-11", "matter"))));
+                        "documents cannot be added to a matter that is " + matter.state(), null, "matter"))));
             }
             return placedMeetingCheck(matter).flatMap(late -> late.isPresent()
                     ? Mono.just(new DocumentPayload(null, List.of(late.get())))
@@ -226,7 +226,8 @@ class MatterService {
             SubmissionRule rule = rulebook.map(Rulebook::submissions).orElse(null);
             Set<Actor> allowed = rule == null ? ADMINISTRATION : rule.complementRequestedBy();
             if (actors.stream().noneMatch(allowed::contains)) {
-                return Mono.just(MatterPayload.refused(notAllowed(allowed, "LSVO-11", "ask for a complement")));
+                return Mono.just(MatterPayload.refused(notAllowed(allowed, rule == null ? null : rule.complementRule(),
+                        "ask for a complement")));
             }
             return step(v -> {
                 Matter next = matter.after(MatterState.Action.REQUEST_COMPLEMENT);
@@ -239,6 +240,11 @@ class MatterService {
     }
 
     // ---------------------------------------------------------------------------------------------------- triage
+
+    /** The rule that gives the preparation group its say (LSVO-23), from the rulebook. */
+    private static @Nullable String mandateRule(Optional<Rulebook> rulebook) {
+        return rulebook.map(Rulebook::preparation).map(p -> p.mandateRule()).orElse(null);
+    }
 
     /** LSVO-23: the preparation group's members (or the body's secretary and chair) triage. */
     private Mono<Boolean> mayTriage(Matter matter, Optional<Rulebook> rulebook, Set<Actor> actors, Principal caller) {
@@ -261,7 +267,8 @@ class MatterService {
             @Nullable Boolean anchored) {
         return withMatter(matterId, caller, (matter, rulebook, actors) -> mayTriage(matter, rulebook, actors, caller)
                 .flatMap(may -> !may ? Mono.just(MatterPayload.refused(UserError.notAllowed(
-                        "only the preparation group, the secretary or the chair place matters on meetings", "LSVO-23")))
+                        "only the preparation group, the secretary or the chair place matters on meetings",
+                        mandateRule(rulebook))))
                         : meetings.byId(meetingId)
                                 .filter(meeting -> meeting.body().equals(matter.body()))
                                 .flatMap(meeting -> placeOn(matter, meeting, prepared, anchored))
@@ -271,7 +278,7 @@ class MatterService {
     private Mono<MatterPayload> placeOn(Matter matter, Meeting meeting, @Nullable Boolean prepared, @Nullable Boolean anchored) {
         if (meeting.state() != MeetingState.PLANNED) {
             return Mono.just(MatterPayload.refused(new UserError("ILLEGAL_TRANSITION",
-                    "matters are placed on planned meetings; this one is " + meeting.state(), "LSVO-23", "meeting")));
+                    "matters are placed on planned meetings; this one is " + meeting.state(), null, "meeting")));
         }
         return rulebook(meeting.body(), meeting.date()).flatMap(rulebook -> step(v -> {
             Matter next = matter.after(MatterState.Action.TRIAGE);
@@ -284,7 +291,7 @@ class MatterService {
                     position, prepared, anchored, next.admittedLateBy(), next.complementRequest(), null,
                     next.forwardedFrom(), next.version()), matter.version()))
                     .defaultIfEmpty(MatterPayload.refused(new UserError("CONFLICT",
-                            "the meeting's notice was sent meanwhile; its agenda is frozen", "LSVO-09", "meeting")));
+                            "the meeting's notice was sent meanwhile; its agenda is frozen", null, "meeting")));
         }));
     }
 
@@ -295,7 +302,8 @@ class MatterService {
         }
         return withMatter(matterId, caller, (matter, rulebook, actors) -> mayTriage(matter, rulebook, actors, caller)
                 .flatMap(may -> !may ? Mono.just(MatterPayload.refused(UserError.notAllowed(
-                        "only the preparation group, the secretary or the chair defer or reject matters", "LSVO-23")))
+                        "only the preparation group, the secretary or the chair defer or reject matters",
+                        mandateRule(rulebook))))
                         : step(v -> {
                             Matter next = matter.after(reject ? MatterState.Action.REJECT : MatterState.Action.DEFER);
                             return saved(new Matter(next.id(), next.body(), next.title(), next.description(), next.type(),
@@ -321,7 +329,7 @@ class MatterService {
             if (!asChair && !asBody) {
                 return Mono.just(MatterPayload.refused(UserError.notAllowed("a late matter is admitted by "
                         + rule.lateMatterAdmittedBy() + " (the body's decision is recorded by its secretary or chair)",
-                        "LSVO-12")));
+                        rule.lateAdmissionRule())));
             }
             String by = (asBody ? "body decision recorded by " : "chair ") + subject(caller);
             return saved(new Matter(matter.id(), matter.body(), matter.title(), matter.description(), matter.type(),
@@ -340,22 +348,24 @@ class MatterService {
 
     @Transactional
     public Mono<MatterPayload> forward(Principal caller, UUID matterId, BodyId target) {
-        return withMatter(matterId, caller, (matter, rulebook, actors) -> {
-            if (actors.stream().noneMatch(ADMINISTRATION::contains)) {
-                return Mono.just(MatterPayload.refused(UserError.notAllowed(
-                        "only the secretary or the chair forward matters", "LSVO-28")));
-            }
-            return structure.relationsOf(List.of(matter.body())).flatMap(relations -> {
-                boolean related = relations.getOrDefault(matter.body(), List.of()).stream().anyMatch(r ->
-                        r.from().equals(matter.body()) && r.to().equals(target) && FORWARDING.contains(r.kind()));
-                if (!related) {
+        return withMatter(matterId, caller, (matter, rulebook, actors) -> structure.relationsOf(List.of(matter.body()))
+                .flatMap(relations -> {
+                List<se.samverkan.domain.structure.BodyRelation> onward = relations.getOrDefault(matter.body(), List.of())
+                        .stream().filter(r -> r.from().equals(matter.body()) && FORWARDING.contains(r.kind())).toList();
+                // the rule cited is the one the structure gives for this body's onward relations (LSVO-28)
+                String rule = onward.stream().map(r -> r.rule()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (actors.stream().noneMatch(ADMINISTRATION::contains)) {
+                    return Mono.just(MatterPayload.refused(UserError.notAllowed(
+                            "only the secretary or the chair forward matters", rule)));
+                }
+                if (onward.stream().noneMatch(r -> r.to().equals(target))) {
                     return Mono.just(MatterPayload.refused(UserError.notAllowed("matters are forwarded only to a body this "
-                            + "one prepares for or reports to", "LSVO-28")));
+                            + "one prepares for or reports to", rule)));
                 }
                 return matters.forwardsOf(List.of(matter.id())).flatMap(earlier -> earlier.getOrDefault(matter.id(), List.of())
                         .stream().anyMatch(copy -> copy.body().equals(target))
                         ? Mono.just(MatterPayload.refused(new UserError("ILLEGAL_TRANSITION",
-                                "the matter is already forwarded to that body", "LSVO-28", "toBody")))
+                                "the matter is already forwarded to that body", rule, "toBody")))
                         : step(v -> {
                     boolean handOver = matter.state().allows(MatterState.Action.FORWARD);
                     if (!handOver && matter.state() != MatterState.DECIDED && matter.state() != MatterState.HANDLED) {
@@ -374,8 +384,7 @@ class MatterService {
                             .defaultIfEmpty(MatterPayload.refused(new UserError("CONFLICT",
                                     "the matter was changed meanwhile; read it again", null, "matter")));
                 }));
-            });
-        });
+            }));
     }
 
     // --------------------------------------------------------------------------------------------------- notice
@@ -417,6 +426,8 @@ class MatterService {
                         .flatMapMany(from -> matters.forwardedAwaitingAgenda(meeting.body(), from.id())
                                 .flatMapMany(Flux::fromIterable)))
                 .collectList();
+        String forwardedRule = standing.stream().filter(i -> i.kind() == StandingAgendaItem.Kind.MATTERS_FORWARDED_BY)
+                .map(StandingAgendaItem::rule).findFirst().orElse(null);
         return Mono.zip(matters.onMeeting(meeting.id()), forwarded).flatMap(t -> {
             List<Matter> onAgenda = new ArrayList<>(t.getT1().stream().filter(m -> m.state() == MatterState.TRIAGED).toList());
             List<Map<String, Object>> agenda = new ArrayList<>();
@@ -433,7 +444,7 @@ class MatterService {
                 // PSVO-08: forwarded matters are on the agenda whether or not they were triaged
                 Matter triaged = m.state() == MatterState.TRIAGED ? m : m.after(MatterState.Action.TRIAGE);
                 changed.add(triaged.after(MatterState.Action.PUT_ON_AGENDA).with(MatterState.ON_AGENDA, meeting.id(), position));
-                agenda.add(item(position++, "FORWARDED_MATTER", m, "PSVO-08"));
+                agenda.add(item(position++, "FORWARDED_MATTER", m, forwardedRule));
             }
             for (StandingAgendaItem s : standing) {
                 if (s.kind() == StandingAgendaItem.Kind.MINUTES_OF_BODY) {
@@ -471,6 +482,10 @@ class MatterService {
         return item;
     }
 
+    private static @Nullable String agendaRule(Optional<Rulebook> rulebook) {
+        return rulebook.map(Rulebook::agenda).map(a -> a.rule()).orElse(null);
+    }
+
     /** LSVO-09: the chair (as the rulebook says) settles the order of the agenda before the notice goes out. */
     @Transactional
     public Mono<List<UserError>> orderAgenda(Principal caller, UUID meetingId, List<UUID> order) {
@@ -478,11 +493,11 @@ class MatterService {
                 rulebook(meeting.body(), meeting.date()), matters.onMeeting(meetingId)).flatMap(t -> {
                     Set<Actor> allowed = t.getT2().map(Rulebook::agenda).map(a -> Set.of(a.decidedBy())).orElse(ADMINISTRATION);
                     if (t.getT1().stream().noneMatch(allowed::contains)) {
-                        return Mono.just(List.of(notAllowed(allowed, "LSVO-09", "settle this agenda")));
+                        return Mono.just(List.of(notAllowed(allowed, agendaRule(t.getT2()), "settle this agenda")));
                     }
                     if (meeting.state() != MeetingState.PLANNED) {
                         return Mono.just(List.of(new UserError("ILLEGAL_TRANSITION",
-                                "the agenda is frozen once the notice is sent", "LSVO-09", "meeting")));
+                                "the agenda is frozen once the notice is sent", agendaRule(t.getT2()), "meeting")));
                     }
                     List<Matter> placed = t.getT3();
                     if (!new java.util.HashSet<>(order).equals(placed.stream().map(Matter::id).collect(java.util.stream.Collectors.toSet()))
@@ -501,7 +516,8 @@ class MatterService {
                                     })
                                     .then(Mono.just(List.<UserError>of())))
                             .defaultIfEmpty(List.of(new UserError("CONFLICT",
-                                    "the meeting's notice was sent meanwhile; its agenda is frozen", "LSVO-09", "meeting")));
+                                    "the meeting's notice was sent meanwhile; its agenda is frozen", agendaRule(t.getT2()),
+                                    "meeting")));
                 }))
                 .defaultIfEmpty(List.of(UserError.notFound("meeting")));
     }

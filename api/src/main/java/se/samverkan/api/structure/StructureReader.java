@@ -386,11 +386,12 @@ public final class StructureReader {
                         n.list("deadlines").stream().map(d -> done(d, new SubmissionDeadline(
                                 d.enumValue("matterType", MatterType.class), lead(d), d.string("rule")))).toList(),
                         Set.copyOf(n.enumList("complementRequestedBy", Actor.class)),
-                        Set.copyOf(n.enumList("lateMatterAdmittedBy", Actor.class)), n.string("rule"))),
+                        Set.copyOf(n.enumList("lateMatterAdmittedBy", Actor.class)), n.string("rule"),
+                        n.optString("complementRule"), n.optString("lateAdmissionRule"))),
                 optional(r, "preparation", n -> {
                     String prep = n.string("preparationBody");
                     checkBody(n, county, prep);
-                    return new PreparationRule(prep, lead(n), n.string("rule"));
+                    return new PreparationRule(prep, lead(n), n.string("rule"), n.optString("mandateRule"));
                 }),
                 optional(r, "minutes", n -> new MinutesRule(n.list("signatories").stream().map(s -> done(s,
                         new SignatoryRequirement(s.enumValue("kind", SignatoryKind.class),

@@ -322,4 +322,16 @@ class MatterIntegrationTest extends IntegrationTest {
         as("sekreterare.lsvo").document(forward).variable("m", matter).variable("to", bodyId("RCG")).execute()
                 .path("forwardMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-28");
     }
+
+    @Test
+    void aRefusalCitesTheRuleOfTheBodysOwnRulebookNeverAnotherBodys() {
+        String meeting = meetingOn(as("ordforande.psvo"), "PSVO", TODAY.plusDays(40));
+        String matter = submit(holderOf("PSVO", "MEMBER"), "PSVO", "Länsgemensam handlingsplan psykisk hälsa", "INFORMATION", null);
+        // PSVO's rulebook has no preparation group: the refusal names no LSVO clause
+        triage(holderOf("PSVO", "MEMBER"), matter, meeting)
+                .path("triageMatter.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED")
+                .path("triageMatter.errors[0].rule").valueIsNull();
+        triage(as("ordforande.psvo"), matter, meeting)
+                .path("triageMatter.matter.state").entity(String.class).isEqualTo("TRIAGED");
+    }
 }
