@@ -124,7 +124,7 @@ class DecisionController {
     }
 
     @BatchMapping(typeName = "Matter")
-    Mono<Map<Matter, DecisionService.DecisionView>> decision(List<Matter> list) {
+    Mono<Map<Matter, DecisionView>> decision(List<Matter> list) {
         return decisions.decisionsOf(list.stream().map(Matter::id).toList()).flatMap(found -> {
             Set<String> codes = found.values().stream()
                     .flatMap(d -> java.util.stream.Stream.concat(d.supporting().stream(), d.notSupporting().stream()))

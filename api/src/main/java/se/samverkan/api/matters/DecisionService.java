@@ -68,10 +68,6 @@ class DecisionService {
     record MissingView(Seat seat, @Nullable Party party, @Nullable String subjectArea, String reason, String rule) {
     }
 
-    record DecisionView(UUID id, UUID matter, String text, String outcome, List<Party> supporting,
-            List<Party> notSupporting, @Nullable String rule, java.time.Instant decidedAt) {
-    }
-
     record DecidePayload(@Nullable DecisionView decision, @Nullable ReadinessView readiness, List<UserError> errors) {
     }
 

@@ -187,4 +187,87 @@ class DecisionIntegrationTest extends IntegrationTest {
                 .variable("m", meeting).variable("e", entries).execute()
                 .path("recordAttendance.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.samverkan.api.tenant.TenantTransactions tenant;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
+    private String committee(String party, String code) {
+        return graphQl.document("query($p: String) { party(code: $p) { committees { id code } } }").variable("p", party)
+                .execute().path("party.committees[?(@.code == '" + code + "')].id").entityList(String.class).get().getFirst();
+    }
+
+    private long answersSeenBy(String party, String answerId) {
+        String uuid = new String(java.util.Base64.getUrlDecoder().decode(answerId), java.nio.charset.StandardCharsets.UTF_8)
+                .substring("RecommendationAnswer:".length());
+        return tenant.asParty(party, () -> db.sql("SELECT count(*) AS n FROM recommendation_answer WHERE id = CAST(:id AS uuid)")
+                .bind("id", uuid).map(r -> r.get("n", Long.class)).one()).block();
+    }
+
+    @Test
+    void LSVO_27_aPartysDraftAnswerIsItsOwnUntilSentByEveryQueryPath() {
+        String matter = matterOnAgenda("Gemensamma riktlinjer för elevhälsa", "SUBJECT_AREA", List.of("skola-barn-unga"),
+                weekdaysAhead(12), true)[1];
+        mandatedSeats().stream().filter(s -> covers(s, "skola-barn-unga")).forEach(s -> emailFor(matter, s, "SUPPORT"));
+        String decision = as("sekreterare.lsvo").document(DECIDE).variable("m", matter).execute()
+                .path("decide.decision.outcome").entity(String.class).isEqualTo("ADOPTED_BY_ALL")
+                .path("decide.errors").entityList(Object.class).hasSize(0)
+                .path("decide").entity(Map.class).get().toString();
+        String decisionId = as("sekreterare.lsvo").document("query($m: ID!) { matter(id: $m) { decision { id } } }")
+                .variable("m", matter).execute().path("matter.decision.id").entity(String.class).get();
+        assertThat(decision).isNotEmpty();
+        String karlskronaBun = committee("karlskrona", "bun");
+        String ronnebyBun = committee("ronneby", "bun");
+
+        String issue = "mutation($d: ID!, $to: [ID!]!) { issueRecommendation(input: { decision: $d, text: \"Inför gemensamma riktlinjer\", to: $to }) { recommendation { id rule } errors { code rule } } }";
+        as("aldrechef.karlskrona").document(issue).variable("d", decisionId).variable("to", List.of(karlskronaBun, ronnebyBun))
+                .execute().path("issueRecommendation.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        String recommendation = as("sekreterare.lsvo").document(issue).variable("d", decisionId)
+                .variable("to", List.of(karlskronaBun, ronnebyBun)).execute()
+                .path("issueRecommendation.recommendation.rule").entity(String.class).isEqualTo("LSVO-27")
+                .path("issueRecommendation.recommendation.id").entity(String.class).get();
+
+        String answer = "mutation($r: ID!, $c: ID!, $send: Boolean) { answerRecommendation(input: { recommendation: $r, committee: $c, answer: ADOPTED_WITH_CHANGES, text: \"Antas med lokala tillägg\", send: $send }) { answer { id state } errors { code } } }";
+        String draft = as("handlaggare.karlskrona").document(answer).variable("r", recommendation).variable("c", karlskronaBun)
+                .variable("send", false).execute()
+                .path("answerRecommendation.answer.state").entity(String.class).isEqualTo("DRAFT")
+                .path("answerRecommendation.answer.id").entity(String.class).get();
+
+        // Ronneby cannot write Karlskrona's answer, and sees it by no path while it is a draft
+        as("handlaggare.ronneby").document(answer).variable("r", recommendation).variable("c", karlskronaBun)
+                .variable("send", true).execute().path("answerRecommendation.errors[0].code").entity(String.class)
+                .isEqualTo("NOT_FOUND");
+        String byRecommendation = "query($r: ID!) { recommendation(id: $r) { recipients { committee { code party { code } } answer { id state text } } } }";
+        String byNode = "query($a: ID!) { node(id: $a) { id ... on RecommendationAnswer { text } } }";
+        String byDecision = "query($m: ID!) { matter(id: $m) { decision { recommendations { recipients { committee { party { code } } answer { id } } } } } }";
+        for (HttpGraphQlTester ronneby : List.of(as("handlaggare.ronneby"), as("skolchef.ronneby"))) {
+            ronneby.document(byRecommendation).variable("r", recommendation).execute()
+                    .path("recommendation.recipients[?(@.committee.party.code == 'karlskrona')].answer")
+                    .entityList(Object.class).satisfies(a -> assertThat(a).containsOnlyNulls());
+            ronneby.document(byNode).variable("a", draft).execute().path("node").valueIsNull();
+        }
+        as("skolchef.ronneby").document(byDecision).variable("m", matter).execute()
+                .path("matter.decision.recommendations[0].recipients[?(@.committee.party.code == 'karlskrona')].answer")
+                .entityList(Object.class).satisfies(a -> assertThat(a).containsOnlyNulls());
+        as("handlaggare.karlskrona").document(byNode).variable("a", draft).execute()
+                .path("node.text").entity(String.class).isEqualTo("Antas med lokala tillägg");
+
+        // PostgreSQL itself: no party setting or another party's sees no row; Karlskrona's own transaction does
+        assertThat(answersSeenBy(null, draft)).isZero();
+        assertThat(answersSeenBy("ronneby", draft)).isZero();
+        assertThat(answersSeenBy("karlskrona", draft)).isEqualTo(1);
+
+        // sent: the issuing body's members see it, a Ronneby case officer outside LSVO still does not; it is final
+        as("handlaggare.karlskrona").document(answer).variable("r", recommendation).variable("c", karlskronaBun)
+                .variable("send", true).execute().path("answerRecommendation.answer.state").entity(String.class)
+                .isEqualTo("SENT");
+        as("skolchef.ronneby").document(byNode).variable("a", draft).execute()
+                .path("node.text").entity(String.class).isEqualTo("Antas med lokala tillägg");
+        as("handlaggare.ronneby").document(byNode).variable("a", draft).execute().path("node").valueIsNull();
+        as("handlaggare.karlskrona").document(answer).variable("r", recommendation).variable("c", karlskronaBun)
+                .variable("send", false).execute().path("answerRecommendation.errors[0].code").entity(String.class)
+                .isEqualTo("ILLEGAL_TRANSITION");
+    }
 }
