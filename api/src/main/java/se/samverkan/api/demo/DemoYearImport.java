@@ -98,7 +98,8 @@ class DemoYearImport implements Callback, Ordered {
             write(connection, rows[0]);
         });
         log.info("Demo year loaded: " + rows[0].meetings().size() + " meetings, " + rows[0].notices().size() + " notices, "
-                + rows[0].matters().size() + " matters, " + rows[0].documents().size() + " documents in "
+                + rows[0].matters().size() + " matters, " + rows[0].documents().size() + " documents, "
+                + rows[0].decisions().size() + " decisions, " + rows[0].recommendations().size() + " recommendations in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
@@ -204,6 +205,126 @@ class DemoYearImport implements Callback, Ordered {
                     date(p, 5, n.dueOn());
                     p.setString(6, n.rule());
                     p.setString(7, n.agenda());
+                });
+        writeDecisions(c, rows);
+    }
+
+    /**
+     * Attendance, declarations, decisions and recommendations with their answers. The import runs as the database
+     * owner, so the row-level security of recommendation_answer does not hold it back. Attendance and declarations
+     * are replaced per meeting and per matter: a seat the files no longer list leaves them, so that the stored
+     * positions always agree with the decision's snapshot.
+     */
+    private static void writeDecisions(Connection c, DemoYearPlan.Rows rows) throws SQLException {
+        Map<java.util.UUID, List<java.util.UUID>> seatsByMeeting = new LinkedHashMap<>();
+        rows.attendance().forEach(a -> seatsByMeeting.computeIfAbsent(a.meeting(), k -> new java.util.ArrayList<>()).add(a.seat()));
+        batch(c, "DELETE FROM attendance WHERE meeting_id = ? AND seat_id <> ALL(?)", List.copyOf(seatsByMeeting.entrySet()),
+                (p, e) -> {
+                    p.setObject(1, e.getKey());
+                    p.setArray(2, c.createArrayOf("uuid", e.getValue().toArray()));
+                });
+        batch(c, """
+                INSERT INTO attendance (meeting_id, seat_id, status, substitute_person, recorded_by, recorded_at)
+                VALUES (?, ?, ?, NULL, ?, ?)
+                ON CONFLICT (meeting_id, seat_id) DO UPDATE SET status = excluded.status,
+                    substitute_person = excluded.substitute_person, recorded_by = excluded.recorded_by,
+                    recorded_at = excluded.recorded_at""",
+                rows.attendance(), (p, a) -> {
+                    p.setObject(1, a.meeting());
+                    p.setObject(2, a.seat());
+                    p.setString(3, a.status());
+                    p.setString(4, a.recordedBy());
+                    p.setObject(5, a.recordedAt());
+                });
+        Map<java.util.UUID, List<java.util.UUID>> seatsByMatter = new LinkedHashMap<>();
+        rows.declarations().forEach(d -> seatsByMatter.computeIfAbsent(d.matter(), k -> new java.util.ArrayList<>()).add(d.seat()));
+        batch(c, "DELETE FROM declaration WHERE matter_id = ? AND seat_id <> ALL(?)", List.copyOf(seatsByMatter.entrySet()),
+                (p, e) -> {
+                    p.setObject(1, e.getKey());
+                    p.setArray(2, c.createArrayOf("uuid", e.getValue().toArray()));
+                });
+        batch(c, """
+                INSERT INTO declaration (matter_id, seat_id, person_id, position, channel, conveyed_by, text, recorded_by,
+                                         declared_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (matter_id, seat_id) DO UPDATE SET person_id = excluded.person_id,
+                    position = excluded.position, channel = excluded.channel, conveyed_by = excluded.conveyed_by,
+                    text = excluded.text, recorded_by = excluded.recorded_by, declared_at = excluded.declared_at""",
+                rows.declarations(), (p, d) -> {
+                    p.setObject(1, d.matter());
+                    p.setObject(2, d.seat());
+                    p.setObject(3, d.person());
+                    p.setString(4, d.position());
+                    p.setString(5, d.channel());
+                    p.setObject(6, d.conveyedBy(), Types.OTHER);
+                    p.setString(7, d.text());
+                    p.setString(8, d.recordedBy());
+                    p.setObject(9, d.declaredAt());
+                });
+        batch(c, """
+                INSERT INTO decision (id, matter_id, meeting_id, text, outcome, supporting, not_supporting, rule, snapshot,
+                                      decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, meeting_id = excluded.meeting_id,
+                    text = excluded.text, outcome = excluded.outcome, supporting = excluded.supporting,
+                    not_supporting = excluded.not_supporting, rule = excluded.rule, snapshot = excluded.snapshot,
+                    decided_by = excluded.decided_by, decided_at = excluded.decided_at""",
+                rows.decisions(), (p, d) -> {
+                    p.setObject(1, d.id());
+                    p.setObject(2, d.matter());
+                    p.setObject(3, d.meeting());
+                    p.setString(4, d.text());
+                    p.setString(5, d.outcome());
+                    p.setArray(6, c.createArrayOf("text", d.supporting().toArray()));
+                    p.setArray(7, c.createArrayOf("text", d.notSupporting().toArray()));
+                    p.setString(8, d.rule());
+                    p.setString(9, d.snapshot());
+                    p.setString(10, d.decidedBy());
+                    p.setObject(11, d.decidedAt());
+                });
+        batch(c, """
+                INSERT INTO recommendation (id, decision_id, body_id, text, rule, issued_by, issued_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET decision_id = excluded.decision_id, body_id = excluded.body_id,
+                    text = excluded.text, rule = excluded.rule, issued_by = excluded.issued_by,
+                    issued_at = excluded.issued_at""",
+                rows.recommendations(), (p, r) -> {
+                    p.setObject(1, r.id());
+                    p.setObject(2, r.decision());
+                    p.setObject(3, r.body().value());
+                    p.setString(4, r.text());
+                    p.setString(5, r.rule());
+                    p.setString(6, r.issuedBy());
+                    p.setObject(7, r.issuedAt());
+                });
+        batch(c, """
+                INSERT INTO recommendation_recipient (recommendation_id, committee_id, party_code) VALUES (?, ?, ?)
+                ON CONFLICT (recommendation_id, committee_id) DO UPDATE SET party_code = excluded.party_code""",
+                rows.recipients(), (p, r) -> {
+                    p.setObject(1, r.recommendation());
+                    p.setObject(2, r.committee());
+                    p.setString(3, r.partyCode());
+                });
+        batch(c, """
+                INSERT INTO recommendation_answer (id, recommendation_id, committee_id, party_code, answer, text,
+                                                   answered_on, state, written_by, updated_at, sent_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                ON CONFLICT (id) DO UPDATE SET recommendation_id = excluded.recommendation_id,
+                    committee_id = excluded.committee_id, party_code = excluded.party_code, answer = excluded.answer,
+                    text = excluded.text, answered_on = excluded.answered_on, state = excluded.state,
+                    written_by = excluded.written_by, updated_at = excluded.updated_at, sent_at = excluded.sent_at""",
+                rows.answers(), (p, a) -> {
+                    p.setObject(1, a.id());
+                    p.setObject(2, a.recommendation());
+                    p.setObject(3, a.committee());
+                    p.setString(4, a.partyCode());
+                    p.setString(5, a.answer());
+                    p.setString(6, a.text());
+                    p.setDate(7, Date.valueOf(a.answeredOn()));
+                    p.setString(8, a.state());
+                    p.setString(9, a.writtenBy());
+                    p.setObject(10, a.updatedAt());
+                    p.setObject(11, a.sentAt(), Types.TIMESTAMP_WITH_TIMEZONE);
                 });
     }
 }

@@ -25,6 +25,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import se.samverkan.domain.DomainException;
 import se.samverkan.domain.calendar.SwedishCalendar;
+import se.samverkan.domain.decision.Position;
+import se.samverkan.domain.rulebook.DeclarationChannel;
 import se.samverkan.domain.meeting.Matter;
 import se.samverkan.domain.meeting.MatterState;
 import se.samverkan.domain.meeting.MeetingKind;
@@ -32,7 +34,12 @@ import se.samverkan.domain.meeting.MeetingState;
 import se.samverkan.domain.rulebook.DecisionCategory;
 import se.samverkan.domain.rulebook.MatterType;
 import se.samverkan.domain.structure.BodyId;
+import se.samverkan.api.demo.DemoYear.AnswerEntry;
 import se.samverkan.api.demo.DemoYear.BodyDefaults;
+import se.samverkan.api.demo.DemoYear.DecisionEntry;
+import se.samverkan.api.demo.DemoYear.DeclarationEntry;
+import se.samverkan.api.demo.DemoYear.RecipientEntry;
+import se.samverkan.api.demo.DemoYear.RecommendationEntry;
 import se.samverkan.api.demo.DemoYear.CancelEntry;
 import se.samverkan.api.demo.DemoYear.DocumentEntry;
 import se.samverkan.api.demo.DemoYear.ForwardEntry;
@@ -94,6 +101,20 @@ final class DemoYearReader {
 
     static UUID documentId(UUID matter, String name) {
         return uuid("Document:" + matter + "/" + name);
+    }
+
+    /** The decision of a decided matter: one per matter. */
+    static UUID decisionId(String county, String matterKey) {
+        return uuid("Decision:" + county + "/" + matterKey);
+    }
+
+    static UUID recommendationId(String county, String key) {
+        return uuid("Recommendation:" + county + "/" + key);
+    }
+
+    /** A party's answer: one per recommendation and committee. */
+    static UUID answerId(UUID recommendation, UUID committee) {
+        return uuid("RecommendationAnswer:" + recommendation + "/" + committee);
     }
 
     static UUID uuid(String naturalKey) {
@@ -210,9 +231,17 @@ final class DemoYearReader {
                 throw cancelNode.problem("'reason' must be at most 1000 characters");
             }
         }
+        List<String> absent = n.strings("absent");
         MeetingEntry meeting = new MeetingEntry(where(n), county, body, date, kind == null ? MeetingKind.ORDINARY : kind,
-                state, scheduledOn, n.has("time") ? n.time("time") : null, location, notice, preparation, cancelled);
+                state, scheduledOn, n.has("time") ? n.time("time") : null, location, notice, preparation, cancelled,
+                absent);
         n.rejectUnknownKeys();
+        if (!absent.isEmpty() && state != MeetingState.HELD) {
+            throw n.problem("only a HELD meeting has attendance; 'absent' goes with state: HELD");
+        }
+        if (Set.copyOf(absent).size() != absent.size()) {
+            throw n.problem("'absent' names a seat twice");
+        }
 
         if (meeting.kind() == MeetingKind.PREPARATION) {
             throw n.problem("a preparation meeting is declared with the meeting it prepares ('preparation'), LSVO-24");
@@ -280,13 +309,47 @@ final class DemoYearReader {
             forwardedTo = new ForwardEntry(forward.string("body"), forward.date("on"), forward.string("by"));
             forward.rejectUnknownKeys();
         }
+        List<DeclarationEntry> declarations = new ArrayList<>();
+        for (YamlNode d : n.list("declarations")) {
+            attempt(() -> {
+                DeclarationChannel channel = d.optEnum("channel", DeclarationChannel.class);
+                DeclarationEntry declaration = new DeclarationEntry(where(d), d.string("seat"),
+                        d.enumValue("position", Position.class), channel == null ? DeclarationChannel.IN_MEETING : channel,
+                        d.optString("conveyedBy"), d.optString("text"));
+                d.rejectUnknownKeys();
+                if ((declaration.channel() == DeclarationChannel.VIA_MEMBER) != (declaration.conveyedBy() != null)) {
+                    throw d.problem("a position VIA_MEMBER names the seat that conveyed it ('conveyedBy'), and only then (LSVO-20)");
+                }
+                if (declaration.text() != null && declaration.text().length() > 2000) {
+                    throw d.problem("'text' must be at most 2000 characters");
+                }
+                if (declarations.stream().anyMatch(x -> x.seat().equals(declaration.seat()))) {
+                    throw d.problem("seat '" + declaration.seat() + "' declares twice on matter '" + key + "'");
+                }
+                declarations.add(declaration);
+            });
+        }
+        DecisionEntry decision = null;
+        YamlNode decisionNode = n.optMapping("decision");
+        if (decisionNode != null) {
+            decision = readDecision(decisionNode);
+        }
         MatterEntry matter = new MatterEntry(where(n), county, key, n.string("body"), n.string("title"),
                 n.string("description"), n.enumValue("type", MatterType.class),
                 n.optEnum("decisionCategory", DecisionCategory.class), n.strings("subjectAreas"), n.string("submittedBy"),
                 n.date("submitted"), n.enumValue("state", MatterState.class), n.optDate("meeting"), n.optBool("prepared"),
                 n.optBool("anchored"), n.optString("admittedLateBy"), n.optString("complementRequest"),
-                n.optString("stateNote"), forwardedTo, List.copyOf(documents));
+                n.optString("stateNote"), forwardedTo, List.copyOf(documents), List.copyOf(declarations), decision);
         n.rejectUnknownKeys();
+        boolean decided = state(matter) == MatterState.DECIDED;
+        if (decided != (decision != null)) {
+            throw n.problem(decided ? "a DECIDED matter states its 'decision' (text; LSVO-16)"
+                    : "only a DECIDED matter has a 'decision'");
+        }
+        if (!declarations.isEmpty() && state(matter) != MatterState.DECIDED && state(matter) != MatterState.POSTPONED) {
+            throw n.problem("'declarations' are the positions on a decision matter taken up at a meeting: DECIDED or "
+                    + "POSTPONED, not " + matter.state());
+        }
 
         try { // the domain's own checks: lengths, LSVO-17 (decision category), LSVO-18 (subject areas)
             new Matter(matterId(county, key), BodyId.of(county + "/" + matter.body()), matter.title(), matter.description(),
@@ -306,6 +369,69 @@ final class DemoYearReader {
             throw n.problem("matter '" + key + "' is declared twice in " + county);
         }
         matters.add(matter);
+    }
+
+    private static MatterState state(MatterEntry m) {
+        return m.state();
+    }
+
+    private DecisionEntry readDecision(YamlNode n) {
+        String text = n.text("text");
+        List<RecommendationEntry> recommendations = new ArrayList<>();
+        for (YamlNode r : n.list("recommendations")) {
+            attempt(() -> {
+                List<RecipientEntry> to = new ArrayList<>();
+                for (YamlNode t : r.list("to")) {
+                    attempt(() -> {
+                        AnswerEntry answer = null;
+                        YamlNode a = t.optMapping("answer");
+                        if (a != null) {
+                            answer = new AnswerEntry(where(a), a.string("answer"), a.string("state"), a.date("on"),
+                                    a.string("by"), a.optString("text"));
+                            a.rejectUnknownKeys();
+                            if (!Set.of("ADOPTED", "ADOPTED_WITH_CHANGES", "DECLINED").contains(answer.answer())) {
+                                throw a.problem("'answer' is '" + answer.answer()
+                                        + "', expected one of ADOPTED, ADOPTED_WITH_CHANGES, DECLINED");
+                            }
+                            if (!Set.of("DRAFT", "SENT").contains(answer.state())) {
+                                throw a.problem("'state' is '" + answer.state() + "', expected DRAFT or SENT");
+                            }
+                            if (answer.text() != null && answer.text().length() > 10_000) {
+                                throw a.problem("'text' must be at most 10 000 characters");
+                            }
+                        }
+                        RecipientEntry recipient = new RecipientEntry(where(t), t.string("committee"), answer);
+                        t.rejectUnknownKeys();
+                        if (to.stream().anyMatch(x -> x.committee().equals(recipient.committee()))) {
+                            throw t.problem("committee '" + recipient.committee() + "' is named twice");
+                        }
+                        to.add(recipient);
+                    });
+                }
+                RecommendationEntry recommendation = new RecommendationEntry(where(r), r.string("key"), r.date("issued"),
+                        r.string("issuedBy"), r.text("text"), List.copyOf(to));
+                r.rejectUnknownKeys();
+                if (to.isEmpty()) {
+                    throw r.problem("a recommendation goes 'to' at least one committee (LSVO-27)");
+                }
+                if (recommendation.text().length() > 10_000) {
+                    throw r.problem("'text' must be at most 10 000 characters");
+                }
+                for (RecipientEntry t : to) {
+                    if (t.answer() != null && t.answer().on().isBefore(recommendation.issued())) {
+                        problems.add(t.answer().at().problem("answered on " + t.answer().on()
+                                + ", before the recommendation was issued (" + recommendation.issued() + ")"));
+                    }
+                }
+                recommendations.add(recommendation);
+            });
+        }
+        DecisionEntry decision = new DecisionEntry(where(n), text, List.copyOf(recommendations));
+        n.rejectUnknownKeys();
+        if (text.length() > 10_000) {
+            throw n.problem("'text' must be at most 10 000 characters");
+        }
+        return decision;
     }
 
     private static void checkStateFields(YamlNode n, MatterEntry m) {

@@ -340,20 +340,39 @@ class DecisionService {
                                         + readiness.rule(), readiness.rule(), "matter"))));
                             }
                         }
-                        Quorum.Outcome outcome = Quorum.outcome(t.getT2().entitled(), declared);
-                        Map<PartyId, Party> parties = t.getT2().parties();
-                        DecisionRepository.DecisionRow row = new DecisionRepository.DecisionRow(UUID.randomUUID(), matterId,
-                                meetingId, text.strip(), outcome.kind().name(),
-                                outcome.supporting().stream().map(p -> parties.get(p).code()).toList(),
-                                outcome.notSupporting().stream().map(p -> parties.get(p).code()).toList(),
-                                quorum.map(QuorumRule::rule).orElse(null), snapshot(t.getT2(), declared), clock.instant());
-                        return decisions.insertDecision(row, subject(caller))
-                                .then(matters.update(decided, matter.version()))
-                                .map(m -> new DecidePayload(view(row, parties), null, List.of()))
-                                .defaultIfEmpty(refused(new UserError("CONFLICT",
-                                        "the matter was changed meanwhile; read it again", null, "matter")));
+                        Quorum.Outcome byParty = Quorum.outcome(t.getT2().entitled(), declared);
+                        return agreementParties(matterId, meeting).map(amended -> amended.isEmpty() ? byParty
+                                : Quorum.amendment(byParty, amended.get()))
+                                .flatMap(outcome -> record(caller, matter, decided, meetingId, text, outcome, quorum, t.getT2(),
+                                        declared));
                     }));
         }).defaultIfEmpty(refused(UserError.notFound("matter")));
+    }
+
+    /** AGR-03: the parties to the agreement the matter amends, on the meeting's date; empty if it amends none. */
+    private Mono<Optional<List<PartyId>>> agreementParties(UUID matterId, Meeting meeting) {
+        return matters.amendedAgreement(matterId)
+                .flatMap(agreementId -> structure.agreement(agreementId).flatMap(agreement -> structure
+                        .partiesByCounty(List.of(agreement.countyCode()))
+                        .map(all -> Optional.of(agreement.partiesOn(meeting.date(), all.getOrDefault(agreement.countyCode(),
+                                List.<Party>of()).stream().collect(Collectors.toMap(Party::id, p -> p)))))))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private Mono<DecidePayload> record(Principal caller, Matter matter, Matter decided, UUID meetingId, String text,
+            Quorum.Outcome outcome, Optional<QuorumRule> quorum, Roll roll, Map<SeatId, Declaration> declared) {
+        UUID matterId = matter.id();
+        Map<PartyId, Party> parties = roll.parties();
+        DecisionRepository.DecisionRow row = new DecisionRepository.DecisionRow(UUID.randomUUID(), matterId,
+                meetingId, text.strip(), outcome.kind().name(),
+                outcome.supporting().stream().map(p -> parties.get(p).code()).toList(),
+                outcome.notSupporting().stream().map(p -> parties.get(p).code()).toList(),
+                quorum.map(QuorumRule::rule).orElse(null), snapshot(roll, declared), clock.instant());
+        return decisions.insertDecision(row, subject(caller))
+                .then(matters.update(decided, matter.version()))
+                .map(m -> new DecidePayload(view(row, parties), null, List.of()))
+                .defaultIfEmpty(refused(new UserError("CONFLICT",
+                        "the matter was changed meanwhile; read it again", null, "matter")));
     }
 
     static DecisionView view(DecisionRepository.DecisionRow row, Map<PartyId, Party> parties) {

@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MatterController {
 
     record SubmitMatterInput(String body, String title, String description, MatterType type,
-            @Nullable DecisionCategory decisionCategory, @Nullable List<String> subjectAreas) {
+            @Nullable DecisionCategory decisionCategory, @Nullable List<String> subjectAreas,
+            @Nullable String amendsAgreement) {
     }
 
     record AttachDocumentInput(String matter, String name, @Nullable String mediaType, String contentBase64) {
@@ -140,9 +141,15 @@ class MatterController {
 
     @MutationMapping
     Mono<MatterService.MatterPayload> submitMatter(@Argument SubmitMatterInput input) {
+        Optional<UUID> agreement = input.amendsAgreement() == null ? Optional.empty()
+                : id(input.amendsAgreement(), "Agreement");
+        if (input.amendsAgreement() != null && agreement.isEmpty()) {
+            return notFound("amendsAgreement");
+        }
         return signedIn(caller -> id(input.body(), "Body").map(body -> service.submit(caller, new BodyId(body),
                         input.title(), input.description(), input.type(), input.decisionCategory(),
-                        input.subjectAreas() == null ? List.of() : input.subjectAreas()))
+                        input.subjectAreas() == null ? List.of() : input.subjectAreas(), agreement.orElse(null))
+                        .onErrorResume(MatterService.AmendmentRefused.class, e -> notFound("amendsAgreement")))
                 .orElse(notFound("body")));
     }
 

@@ -138,6 +138,21 @@ class MatterRepository {
                 .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
+    /** AGR-03: the agreement a matter amends, if it does. */
+    Mono<UUID> amendedAgreement(UUID matter) {
+        return db.sql("SELECT amends_agreement FROM matter WHERE id = :id AND amends_agreement IS NOT NULL")
+                .bind("id", matter).map(r -> r.get("amends_agreement", UUID.class)).one();
+    }
+
+    /** Marks a matter as amending one of its county's agreements (AGR-03); false if the agreement is not of that county. */
+    Mono<Boolean> markAmendment(UUID matter, UUID agreement) {
+        return db.sql("""
+                UPDATE matter m SET amends_agreement = :agreement
+                FROM body b, agreement g
+                WHERE m.id = :matter AND b.id = m.body_id AND g.id = :agreement AND g.county_code = b.county_code""")
+                .bind("matter", matter).bind("agreement", agreement).fetch().rowsUpdated().map(n -> n == 1);
+    }
+
     Mono<Integer> nextAgendaPosition(UUID meeting) {
         return db.sql("SELECT coalesce(max(agenda_position), 0) + 1 AS next FROM matter WHERE meeting_id = :meeting")
                 .bind("meeting", meeting).map(r -> r.get("next", Integer.class)).one();

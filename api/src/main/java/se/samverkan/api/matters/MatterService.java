@@ -123,6 +123,25 @@ class MatterService {
 
     @Transactional
     public Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
+            @Nullable DecisionCategory category, List<String> subjectAreas, @Nullable UUID amendsAgreement) {
+        if (amendsAgreement != null && type != MatterType.DECISION) {
+            return Mono.just(MatterPayload.refused(UserError.badInput("amendsAgreement",
+                    "only a decision matter amends an agreement (AGR-03)")));
+        }
+        return submit(caller, bodyId, title, description, type, category, subjectAreas).flatMap(p -> p.matter() == null
+                || amendsAgreement == null ? Mono.just(p)
+                : matters.markAmendment(p.matter().id(), amendsAgreement).flatMap(ok -> ok ? Mono.just(p)
+                        : Mono.error(new AmendmentRefused())));
+    }
+
+    /** Rolls the submission back when the agreement named is not one of the body's county. */
+    static final class AmendmentRefused extends RuntimeException {
+        AmendmentRefused() {
+            super("the agreement is not one of this county's", null, false, false);
+        }
+    }
+
+    private Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
             @Nullable DecisionCategory category, List<String> subjectAreas) {
         return rulebook(bodyId, today()).flatMap(rulebook -> access.actorsIn(bodyId, caller).flatMap(actors -> {
             SubmissionRule rule = rulebook.map(Rulebook::submissions).orElse(null);

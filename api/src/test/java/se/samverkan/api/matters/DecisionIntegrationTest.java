@@ -270,4 +270,35 @@ class DecisionIntegrationTest extends IntegrationTest {
                 .variable("send", false).execute().path("answerRecommendation.errors[0].code").entity(String.class)
                 .isEqualTo("ILLEGAL_TRANSITION");
     }
+
+    @Test
+    void AGR_03_anAmendmentOfTheRegionalAgreementIsAdoptedOnlyWithEveryPartysSupport() {
+        HttpGraphQlTester secretary = as("sekreterare.lsvo");
+        String agreement = graphQl.document("{ county(code: \"blekinge\") { agreements { id } } }").execute()
+                .path("county.agreements[0].id").entity(String.class).get();
+        String meeting = secretary.document("""
+                mutation($b: ID!, $at: DateTime!) { scheduleMeeting(input: { body: $b, startsAt: $at, location: "Karlskrona" }) {
+                  meeting { id } } }""").variable("b", lsvo()).variable("at", weekdaysAhead(12) + "T13:00:00+01:00").execute()
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        String submit = """
+                mutation($b: ID!, $g: ID) { submitMatter(input: { body: $b, title: "Ändring av överenskommelsen",
+                  description: "Ny lydelse", type: DECISION, decisionCategory: FINANCIAL, amendsAgreement: $g }) {
+                  matter { id } errors { code field } } }""";
+        as("aldrechef.karlskrona").document(submit).variable("b", lsvo()).variable("g", "QWdyZWVtZW50OjE").execute()
+                .path("submitMatter.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        String matter = as("aldrechef.karlskrona").document(submit).variable("b", lsvo()).variable("g", agreement).execute()
+                .path("submitMatter.matter.id").entity(String.class).get();
+        holderOf("LSVO", "CHAIR").document("mutation($m: ID!) { admitLateMatter(input: { matter: $m }) { errors { code } } }")
+                .variable("m", matter).execute();
+        secretary.document("mutation($m: ID!, $mt: ID!) { triageMatter(input: { matter: $m, meeting: $mt }) { errors { code } } }")
+                .variable("m", matter).variable("mt", meeting).execute();
+        secretary.document("mutation($m: ID!) { sendNotice(input: { meeting: $m }) { errors { code } } }")
+                .variable("m", meeting).execute().path("sendNotice.errors").entityList(Object.class).hasSize(0);
+        // every member declares (LSVO-19), all in support but Sölvesborg's
+        mandatedSeats().forEach(s -> emailFor(matter, s, code(s).equals("solvesborg") ? "OPPOSE" : "SUPPORT"));
+        secretary.document(DECIDE).variable("m", matter).execute()
+                .path("decide.errors").entityList(Object.class).hasSize(0)
+                .path("decide.decision.outcome").entity(String.class).isEqualTo("NOT_ADOPTED")
+                .path("decide.decision.notSupporting[*].code").entityList(String.class).containsExactly("solvesborg");
+    }
 }

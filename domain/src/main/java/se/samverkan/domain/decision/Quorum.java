@@ -69,6 +69,16 @@ public final class Quorum {
         return missing;
     }
 
+    /**
+     * AGR-03: an amendment of a collaboration agreement needs every party to the agreement: it is adopted by all, or not
+     * adopted at all — there is no amendment "by some". The parties on each side are kept as they declared.
+     */
+    public static Outcome amendment(Outcome outcome, java.util.Collection<PartyId> agreementParties) {
+        boolean everyParty = outcome.supporting().containsAll(agreementParties);
+        return new Outcome(everyParty ? OutcomeKind.ADOPTED_BY_ALL : OutcomeKind.NOT_ADOPTED, outcome.supporting(),
+                outcome.notSupporting());
+    }
+
     /** How a decision fell, party by party (LSVO-16: each decides within its own mandate). */
     public enum OutcomeKind {
         ADOPTED_BY_ALL,

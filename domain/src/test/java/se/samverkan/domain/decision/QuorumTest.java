@@ -165,4 +165,22 @@ class QuorumTest {
         declared.put(region.seat(), new Declaration(region.seat(), Position.ABSTAIN, DeclarationChannel.IN_MEETING, null, null));
         assertThat(Quorum.outcome(seats, declared).notSupporting()).containsExactly(PartyId.of("region-blekinge"));
     }
+
+    @Test
+    void AGR_03_anAmendmentOfTheAgreementNeedsEveryPartyToIt() {
+        List<Entitled> seats = lsvo();
+        Map<SeatId, Declaration> declared = new HashMap<>();
+        seats.forEach(e -> declared.put(e.seat(), support(e)));
+        List<PartyId> agreementParties = seats.stream().map(Entitled::party).distinct().toList();
+        assertThat(Quorum.amendment(Quorum.outcome(seats, declared), agreementParties).kind())
+                .isEqualTo(Quorum.OutcomeKind.ADOPTED_BY_ALL);
+
+        Entitled ronneby = seats.stream().filter(e -> e.party().equals(PartyId.of("ronneby"))).findFirst().orElseThrow();
+        declared.put(ronneby.seat(), new Declaration(ronneby.seat(), Position.OPPOSE, DeclarationChannel.IN_MEETING, null, null));
+        Quorum.Outcome some = Quorum.outcome(seats, declared);
+        assertThat(some.kind()).isEqualTo(Quorum.OutcomeKind.ADOPTED_BY_SOME);
+        Quorum.Outcome amendment = Quorum.amendment(some, agreementParties);
+        assertThat(amendment.kind()).isEqualTo(Quorum.OutcomeKind.NOT_ADOPTED);
+        assertThat(amendment.notSupporting()).containsExactly(PartyId.of("ronneby"));
+    }
 }
