@@ -42,7 +42,7 @@ class DecisionController {
     record DecideInput(String matter, String text) {
     }
 
-    record PostponeMatterInput(String matter) {
+    record PostponeMatterInput(String matter, @Nullable String toMeeting) {
     }
 
     record DeclarePositionPayload(DecisionService.@Nullable ReadinessView readiness, List<UserError> errors) {
@@ -113,8 +113,14 @@ class DecisionController {
     Mono<MatterService.MatterPayload> postponeMatter(@Argument PostponeMatterInput input) {
         return CurrentPrincipal.get().flatMap(caller -> !caller.authenticated()
                 ? Mono.just(MatterService.MatterPayload.refused(UserError.notAllowed("sign in first", null)))
-                : GlobalId.uuidOf(input.matter(), "Matter").map(m -> service.postpone(caller, m))
-                        .orElse(Mono.just(MatterService.MatterPayload.refused(UserError.notFound("matter")))));
+                : GlobalId.uuidOf(input.matter(), "Matter").map(m -> {
+                    Optional<UUID> to = input.toMeeting() == null ? Optional.empty()
+                            : GlobalId.uuidOf(input.toMeeting(), "Meeting");
+                    if (input.toMeeting() != null && to.isEmpty()) {
+                        return Mono.just(MatterService.MatterPayload.refused(UserError.notFound("toMeeting")));
+                    }
+                    return service.postpone(caller, m, to.orElse(null));
+                }).orElse(Mono.just(MatterService.MatterPayload.refused(UserError.notFound("matter")))));
     }
 
     /** Readiness, live: one evaluation per matter (matters reach here already filtered to those the caller may see). */

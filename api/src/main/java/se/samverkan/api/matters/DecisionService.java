@@ -75,6 +75,7 @@ class DecisionService {
     }
 
     private final MatterRepository matters;
+    private final MatterService matterService;
     private final MeetingRepository meetings;
     private final DecisionRepository decisions;
     private final StructureRepository structure;
@@ -82,9 +83,10 @@ class DecisionService {
     private final JsonMapper json;
     private final Clock clock;
 
-    DecisionService(MatterRepository matters, MeetingRepository meetings, DecisionRepository decisions,
-            StructureRepository structure, BodyAccess access, JsonMapper json, Clock clock) {
+    DecisionService(MatterRepository matters, MatterService matterService, MeetingRepository meetings,
+            DecisionRepository decisions, StructureRepository structure, BodyAccess access, JsonMapper json, Clock clock) {
         this.matters = matters;
+        this.matterService = matterService;
         this.meetings = meetings;
         this.decisions = decisions;
         this.structure = structure;
@@ -409,7 +411,7 @@ class DecisionService {
 
     /** LSVO-21: the chair (as the rulebook says) moves a matter to another meeting when attendance does not suffice. */
     @Transactional
-    public Mono<MatterService.MatterPayload> postpone(Principal caller, UUID matterId) {
+    public Mono<MatterService.MatterPayload> postpone(Principal caller, UUID matterId, @Nullable UUID toMeeting) {
         return matters.byId(matterId).flatMap(matter -> {
             UUID meetingId = matter.meeting();
             if (meetingId == null) {
@@ -427,7 +429,11 @@ class DecisionService {
                         }
                         try {
                             Matter postponed = matter.after(MatterState.Action.POSTPONE).with(MatterState.POSTPONED, null, null);
-                            return matters.update(postponed, matter.version()).map(MatterService.MatterPayload::ok)
+                            Mono<MatterService.MatterPayload> saved = matters.update(postponed, matter.version())
+                                    .map(MatterService.MatterPayload::ok);
+                            // moved straight to another meeting: placed there as the preparation would (LSVO-11 applies)
+                            return (toMeeting == null ? saved : saved.flatMap(p -> p.matter() == null ? Mono.just(p)
+                                    : matterService.triage(caller, matterId, toMeeting, matter.prepared(), matter.anchored())))
                                     .defaultIfEmpty(MatterService.MatterPayload.refused(new UserError("CONFLICT",
                                             "the matter was changed meanwhile; read it again", null, "matter")));
                         } catch (DomainException e) {

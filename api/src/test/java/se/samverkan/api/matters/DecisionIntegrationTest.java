@@ -301,4 +301,22 @@ class DecisionIntegrationTest extends IntegrationTest {
                 .path("decide.decision.outcome").entity(String.class).isEqualTo("NOT_ADOPTED")
                 .path("decide.decision.notSupporting[*].code").entityList(String.class).containsExactly("solvesborg");
     }
+
+    @Test
+    void LSVO_21_theChairPostponesAMatterToAnotherMeeting() {
+        String matter = matterOnAgenda("Uppföljning av SIP", "SUBJECT_AREA", List.of("skola-barn-unga"), weekdaysAhead(12),
+                true)[1];
+        String later = as("sekreterare.lsvo").document("""
+                mutation($b: ID!, $at: DateTime!) { scheduleMeeting(input: { body: $b, startsAt: $at, location: "Ronneby" }) {
+                  meeting { id } } }""").variable("b", lsvo()).variable("at", weekdaysAhead(40) + "T09:00:00+01:00").execute()
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        String postpone = "mutation($m: ID!, $to: ID) { postponeMatter(input: { matter: $m, toMeeting: $to }) { matter { state meeting { id } } errors { code rule } } }";
+        as("sekreterare.lsvo").document(postpone).variable("m", matter).variable("to", later).execute()
+                .path("postponeMatter.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED")
+                .path("postponeMatter.errors[0].rule").entity(String.class).isEqualTo("LSVO-21");
+        holderOf("LSVO", "CHAIR").document(postpone).variable("m", matter).variable("to", later).execute()
+                .path("postponeMatter.errors").entityList(Object.class).hasSize(0)
+                .path("postponeMatter.matter.state").entity(String.class).isEqualTo("TRIAGED")
+                .path("postponeMatter.matter.meeting.id").entity(String.class).isEqualTo(later);
+    }
 }
