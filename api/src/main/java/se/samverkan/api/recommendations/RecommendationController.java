@@ -10,6 +10,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import se.samverkan.api.graphql.Connection;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import se.samverkan.api.graphql.GlobalId;
@@ -106,6 +108,15 @@ class RecommendationController {
                         .map(seen -> decisions.stream().collect(Collectors.toMap(d -> d, d -> found
                                 .getOrDefault(d.id(), List.of()).stream().filter(seen::contains).toList(),
                                 (a, b) -> a)))));
+    }
+
+    @SchemaMapping(typeName = "Committee", field = "recommendations")
+    Mono<Connection<Recommendation>> committeeRecommendations(Committee committee, @Argument @Nullable Integer first,
+            @Argument @Nullable String after) {
+        Connection.Window window = Connection.window(first, after);
+        return CurrentPrincipal.get().flatMap(caller -> recommendations.toCommittees(List.of(committee.id()))
+                .flatMap(found -> service.visible(caller, found.getOrDefault(committee.id(), List.of())))
+                .map(seen -> Connection.slice(seen, window)));
     }
 
     @BatchMapping(typeName = "Recommendation")

@@ -73,6 +73,17 @@ class RecommendationRepository {
                 .map(RecommendationRepository::lists);
     }
 
+    /** The recommendations sent to the given committees, newest first, by committee. */
+    Mono<Map<CommitteeId, List<Recommendation>>> toCommittees(Collection<CommitteeId> committees) {
+        return db.sql("""
+                SELECT r.id, r.decision_id, r.body_id, r.text, r.rule, r.issued_at, x.committee_id
+                FROM recommendation r JOIN recommendation_recipient x ON x.recommendation_id = r.id
+                WHERE x.committee_id = ANY(:ids) ORDER BY r.issued_at DESC, r.id""")
+                .bind("ids", committees.stream().map(CommitteeId::value).toArray(UUID[]::new))
+                .map(r -> Map.entry(new CommitteeId(r.get("committee_id", UUID.class)), recommendation(r))).all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue).map(RecommendationRepository::lists);
+    }
+
     Mono<Map<UUID, List<Recipient>>> recipientsOf(Collection<UUID> recommendations) {
         return db.sql("SELECT recommendation_id, committee_id, party_code FROM recommendation_recipient WHERE recommendation_id = ANY(:ids)")
                 .bind("ids", recommendations.toArray(UUID[]::new))

@@ -248,6 +248,17 @@ class DecisionIntegrationTest extends IntegrationTest {
                     .entityList(Object.class).satisfies(a -> assertThat(a).containsOnlyNulls());
             ronneby.document(byNode).variable("a", draft).execute().path("node").valueIsNull();
         }
+        String byConnection = "query($p: String) { party(code: $p) { committees { code recommendations { totalCount edges { node { id recipients { committee { party { code } } answer { id } } } } } } } }";
+        as("skolchef.ronneby").document(byConnection).variable("p", "karlskrona").execute()
+                // the demo year's recommendation to the same committee has a sent answer: look at this one only
+                .path("party.committees[?(@.code == 'bun')].recommendations.edges[?(@.node.id == '" + recommendation
+                        + "')].node.recipients[?(@.committee.party.code == 'karlskrona')].answer")
+                .entityList(Object.class).satisfies(a -> assertThat(a).isNotEmpty().containsOnlyNulls());
+        // Ronneby received the same recommendation, so it sees it; but no answer of Karlskrona's, sent or draft, since
+        // a Ronneby case officer outside LSVO is not of the issuing body
+        as("handlaggare.ronneby").document(byConnection).variable("p", "karlskrona").execute()
+                .path("party.committees[?(@.code == 'bun')].recommendations.edges[*].node.recipients[?(@.committee.party.code == 'karlskrona')].answer")
+                .entityList(Object.class).satisfies(a -> assertThat(a).isNotEmpty().containsOnlyNulls());
         as("skolchef.ronneby").document(byDecision).variable("m", matter).execute()
                 .path("matter.decision.recommendations[0].recipients[?(@.committee.party.code == 'karlskrona')].answer")
                 .entityList(Object.class).satisfies(a -> assertThat(a).containsOnlyNulls());
