@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,81 +51,48 @@ class GraphQlWiring {
         });
     }
 
-    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
-            .name("Date")
-            .description("A calendar date as ISO-8601 YYYY-MM-DD.")
-            .coercing(new Coercing<LocalDate, String>() {
-                @Override
-                public String serialize(Object value, GraphQLContext context, Locale locale) {
-                    if (value instanceof LocalDate date) {
-                        return date.toString();
-                    }
-                    throw new CoercingSerializeException("not a date: " + value.getClass().getSimpleName());
+    static final GraphQLScalarType DATE = isoScalar("Date", "A calendar date as ISO-8601 YYYY-MM-DD.", LocalDate.class,
+            LocalDate::toString, LocalDate::parse, "a date such as \"2024-02-16\"");
+
+    static final GraphQLScalarType DATE_TIME = isoScalar("DateTime", "A point in time as ISO-8601 with offset.",
+            Instant.class, instant -> instant.atZone(ClockConfig.STOCKHOLM).toOffsetDateTime().toString(),
+            text -> OffsetDateTime.parse(text).toInstant(), "a point in time with offset such as \"2027-01-28T09:00:00+01:00\"");
+
+    /** A scalar written as an ISO-8601 string; a value that does not parse is refused with an example of one that does. */
+    private static <T> GraphQLScalarType isoScalar(String name, String description, Class<T> type,
+            Function<T, String> format, Function<String, T> parse, String example) {
+        return GraphQLScalarType.newScalar().name(name).description(description).coercing(new Coercing<T, String>() {
+            @Override
+            public String serialize(Object value, GraphQLContext context, Locale locale) {
+                if (type.isInstance(value)) {
+                    return format.apply(type.cast(value));
                 }
+                throw new CoercingSerializeException("not a " + name + ": " + value.getClass().getSimpleName());
+            }
 
-                @Override
-                public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof String text) {
-                        return parse(text, CoercingParseValueException::new);
-                    }
-                    throw new CoercingParseValueException("a Date is a string such as \"2024-02-16\"");
+            @Override
+            public T parseValue(Object input, GraphQLContext context, Locale locale) {
+                if (input instanceof String text) {
+                    return parsed(text, CoercingParseValueException::new);
                 }
+                throw new CoercingParseValueException("a " + name + " is a string: " + example);
+            }
 
-                @Override
-                public LocalDate parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                        Locale locale) {
-                    if (input instanceof StringValue text) {
-                        return parse(text.getValue(), CoercingParseLiteralException::new);
-                    }
-                    throw new CoercingParseLiteralException("a Date is a string such as \"2024-02-16\"");
+            @Override
+            public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                if (input instanceof StringValue text) {
+                    return parsed(text.getValue(), CoercingParseLiteralException::new);
                 }
-            })
-            .build();
+                throw new CoercingParseLiteralException("a " + name + " is a string: " + example);
+            }
 
-    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
-            .name("DateTime")
-            .description("A point in time as ISO-8601 with offset.")
-            .coercing(new Coercing<Instant, String>() {
-                @Override
-                public String serialize(Object value, GraphQLContext context, Locale locale) {
-                    if (value instanceof Instant instant) {
-                        return instant.atZone(ClockConfig.STOCKHOLM).toOffsetDateTime().toString();
-                    }
-                    throw new CoercingSerializeException("not a point in time: " + value.getClass().getSimpleName());
+            private <E extends RuntimeException> T parsed(String text, Function<String, E> error) {
+                try {
+                    return parse.apply(text);
+                } catch (DateTimeParseException e) {
+                    throw error.apply("'" + text + "' is not " + example);
                 }
-
-                @Override
-                public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof String text) {
-                        return instant(text, CoercingParseValueException::new);
-                    }
-                    throw new CoercingParseValueException("a DateTime is a string such as \"2027-01-28T09:00:00+01:00\"");
-                }
-
-                @Override
-                public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-                        Locale locale) {
-                    if (input instanceof StringValue text) {
-                        return instant(text.getValue(), CoercingParseLiteralException::new);
-                    }
-                    throw new CoercingParseLiteralException("a DateTime is a string such as \"2027-01-28T09:00:00+01:00\"");
-                }
-            })
-            .build();
-
-    private static <E extends RuntimeException> Instant instant(String text, java.util.function.Function<String, E> error) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw error.apply("'" + text + "' is not a point in time with offset such as \"2027-01-28T09:00:00+01:00\"");
-        }
-    }
-
-    private static <E extends RuntimeException> LocalDate parse(String text, java.util.function.Function<String, E> error) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw error.apply("'" + text + "' is not a date such as \"2024-02-16\"");
-        }
+            }
+        }).build();
     }
 }
