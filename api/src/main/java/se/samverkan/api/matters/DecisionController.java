@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import se.samverkan.api.graphql.GlobalId;
@@ -123,10 +122,10 @@ class DecisionController {
                 }).orElse(Mono.just(MatterService.MatterPayload.refused(UserError.notFound("matter")))));
     }
 
-    /** Readiness, live: one evaluation per matter (matters reach here already filtered to those the caller may see). */
-    @SchemaMapping(typeName = "Matter")
-    Mono<DecisionService.ReadinessView> readiness(Matter matter) {
-        return service.readiness(matter);
+    /** Readiness, live, for all matters of a request at once (they reach here filtered to those the caller may see). */
+    @BatchMapping(typeName = "Matter")
+    Mono<Map<Matter, DecisionService.ReadinessView>> readiness(List<Matter> matters) {
+        return service.readiness(matters);
     }
 
     @BatchMapping(typeName = "Matter")

@@ -159,6 +159,42 @@ class DecisionService {
                 }));
     }
 
+    /**
+     * Readiness of many matters at once: one roll per meeting they are on, and one statement each for the meetings,
+     * rulebooks and declarations — not per matter.
+     */
+    Mono<Map<Matter, ReadinessView>> readiness(List<Matter> list) {
+        List<Matter> decidable = list.stream().filter(m -> m.meeting() != null && m.decisionCategory() != null).toList();
+        Map<Matter, ReadinessView> trivial = list.stream().filter(m -> !decidable.contains(m)).collect(Collectors.toMap(
+                m -> m, m -> new ReadinessView(m.decisionCategory() == null, List.of(), null), (a, b) -> a));
+        if (decidable.isEmpty()) {
+            return Mono.just(trivial);
+        }
+        Set<UUID> meetingIds = decidable.stream().map(m -> Objects.requireNonNull(m.meeting())).collect(Collectors.toSet());
+        return meetings.byIds(meetingIds).flatMap(found -> Mono.zip(
+                Flux.fromIterable(found.values()).concatMap(meeting -> roll(meeting).map(r -> Map.entry(meeting.id(), r)))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue),
+                structure.rulebooksOf(found.values().stream().map(Meeting::body).collect(Collectors.toSet())),
+                decisions.declarationsOf(decidable.stream().map(Matter::id).toList())).map(t -> {
+                    Map<Matter, ReadinessView> result = new HashMap<>(trivial);
+                    for (Matter matter : decidable) {
+                        Meeting meeting = found.get(matter.meeting());
+                        if (meeting == null) {
+                            continue;
+                        }
+                        Optional<QuorumRule> quorum = Rulebook.inForceOn(meeting.date(),
+                                t.getT2().getOrDefault(meeting.body(), List.of()))
+                                .flatMap(r -> r.quorumFor(Objects.requireNonNull(matter.decisionCategory())));
+                        result.put(matter, quorum.isEmpty() ? new ReadinessView(true, List.of(), null)
+                                : view(Quorum.evaluate(quorum.get(), t.getT1().get(meeting.id()).entitled(),
+                                        t.getT1().get(meeting.id()).present(),
+                                        declarationsBySeat(t.getT3().getOrDefault(matter.id(), List.of())),
+                                        matter.subjectAreas()), t.getT1().get(meeting.id())));
+                    }
+                    return result;
+                }));
+    }
+
     private static Map<SeatId, Declaration> declarationsBySeat(List<DecisionRepository.StoredDeclaration> stored) {
         Map<SeatId, Declaration> map = new HashMap<>();
         stored.forEach(s -> map.put(s.declaration().seat(), s.declaration()));
