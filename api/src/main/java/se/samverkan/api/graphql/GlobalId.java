@@ -63,6 +63,7 @@ public record GlobalId(String type, String key) {
             case Agreement a -> new GlobalId("Agreement", a.id().toString());
             case Meeting m -> new GlobalId("Meeting", m.id().toString());
             case Matter m -> new GlobalId("Matter", m.id().toString());
+            case se.samverkan.api.minutes.Minutes m -> new GlobalId("Minutes", m.id().toString());
             case se.samverkan.api.recommendations.Recommendation r -> new GlobalId("Recommendation", r.id().toString());
             case se.samverkan.api.recommendations.RecommendationAnswer a -> new GlobalId("RecommendationAnswer", a.id().toString());
             default -> throw new IllegalArgumentException("not a node: " + node.getClass().getSimpleName());
@@ -72,5 +73,5 @@ public record GlobalId(String type, String key) {
 
     /** The GraphQL types that implement {@code Node}. */
     static final String[] NODE_TYPES = {"County", "Party", "Committee", "Body", "Seat", "Person", "Rulebook", "Agreement", "Meeting", "Matter", "Recommendation",
-        "RecommendationAnswer"};
+        "RecommendationAnswer", "Minutes"};
 }

@@ -1,0 +1,110 @@
+package se.samverkan.api.minutes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import se.samverkan.api.graphql.GlobalId;
+import se.samverkan.api.graphql.UserError;
+import se.samverkan.api.meetings.BodyAccess;
+import se.samverkan.api.meetings.MeetingRepository;
+import se.samverkan.api.security.CurrentPrincipal;
+import se.samverkan.domain.meeting.Meeting;
+import se.samverkan.domain.minutes.Signatory;
+import se.samverkan.domain.rulebook.SignatoryKind;
+import se.samverkan.domain.structure.PartySide;
+import se.samverkan.domain.structure.PersonId;
+
+/** Minutes over GraphQL: drafts and signed versions are for those seated in the body until publication. */
+@Controller
+class MinutesController {
+
+    record SignatoryInput(String person, SignatoryKind kind, @Nullable PartySide side) {
+    }
+
+    record DraftMinutesInput(String meeting, List<SignatoryInput> signatories, @Nullable String corrects) {
+    }
+
+    record SignMinutesInput(String minutes) {
+    }
+
+    private final MinutesService service;
+    private final MinutesRepository minutes;
+    private final MeetingRepository meetings;
+    private final BodyAccess access;
+
+    MinutesController(MinutesService service, MinutesRepository minutes, MeetingRepository meetings, BodyAccess access) {
+        this.service = service;
+        this.minutes = minutes;
+        this.meetings = meetings;
+        this.access = access;
+    }
+
+    @MutationMapping
+    Mono<MinutesService.MinutesPayload> draftMinutes(@Argument DraftMinutesInput input) {
+        return CurrentPrincipal.get().flatMap(caller -> {
+            if (!caller.authenticated()) {
+                return Mono.just(MinutesService.MinutesPayload.refused(UserError.notAllowed("sign in first", null)));
+            }
+            List<Signatory> chosen = new ArrayList<>();
+            for (SignatoryInput s : input.signatories()) {
+                Optional<UUID> person = GlobalId.uuidOf(s.person(), "Person");
+                if (person.isEmpty()) {
+                    return Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("signatories.person")));
+                }
+                chosen.add(new Signatory(new PersonId(person.get()), s.kind(), s.side()));
+            }
+            Optional<UUID> corrects = input.corrects() == null ? Optional.empty() : GlobalId.uuidOf(input.corrects(), "Minutes");
+            return GlobalId.uuidOf(input.meeting(), "Meeting")
+                    .map(m -> service.draft(caller, m, chosen, corrects.orElse(null)))
+                    .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("meeting"))));
+        });
+    }
+
+    @MutationMapping
+    Mono<MinutesService.MinutesPayload> signMinutes(@Argument SignMinutesInput input) {
+        return CurrentPrincipal.get().flatMap(caller -> !caller.authenticated()
+                ? Mono.just(MinutesService.MinutesPayload.refused(UserError.notAllowed("sign in first", null)))
+                : GlobalId.uuidOf(input.minutes(), "Minutes").map(m -> service.sign(caller, m))
+                        .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("minutes")))));
+    }
+
+    @BatchMapping(typeName = "Meeting", field = "minutes")
+    Mono<Map<Meeting, List<Minutes>>> meetingMinutes(List<Meeting> list) {
+        return CurrentPrincipal.get().flatMap(access::seatedBodies).flatMap(seated -> {
+            List<Meeting> visible = list.stream().filter(m -> seated.contains(m.body())).toList();
+            if (visible.isEmpty()) {
+                return Mono.just(list.stream().collect(Collectors.toMap(m -> m, m -> List.<Minutes>of(), (a, b) -> a)));
+            }
+            return minutes.ofMeetings(visible.stream().map(Meeting::id).toList()).map(found -> list.stream().collect(
+                    Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of()), (a, b) -> a)));
+        });
+    }
+
+    @BatchMapping(typeName = "Minutes", field = "meeting")
+    Mono<Map<Minutes, Meeting>> minutesMeeting(List<Minutes> list) {
+        return meetings.byIds(list.stream().map(Minutes::meeting).collect(Collectors.toSet()))
+                .map(found -> list.stream().filter(m -> found.containsKey(m.meeting()))
+                        .collect(Collectors.toMap(m -> m, m -> found.get(m.meeting()), (a, b) -> a)));
+    }
+
+    @SchemaMapping(typeName = "Minutes")
+    Mono<Minutes> corrects(Minutes m) {
+        return m.corrects() == null ? Mono.empty() : minutes.byId(m.corrects());
+    }
+
+    /** Verifying walks the body's chain; asked for one minutes at a time. */
+    @SchemaMapping(typeName = "Minutes")
+    Mono<Boolean> verified(Minutes m) {
+        return service.verified(m);
+    }
+}

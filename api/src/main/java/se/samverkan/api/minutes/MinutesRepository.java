@@ -1,0 +1,158 @@
+package se.samverkan.api.minutes;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import se.samverkan.domain.minutes.Signatory;
+import se.samverkan.domain.rulebook.SignatoryKind;
+import se.samverkan.domain.structure.BodyId;
+import se.samverkan.domain.structure.PartySide;
+import se.samverkan.domain.structure.PersonId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Minutes and their signatures; the database refuses changes to signed minutes (IMP-02). */
+@Repository
+class MinutesRepository {
+
+    private static final String MINUTES = """
+            SELECT id, meeting_id, body_id, version, corrects, content, signatories::text AS signatories, state,
+                   content_hash, previous_hash, signed_at, published_at, row_version FROM minutes\s""";
+
+    /** How a chosen signatory is stored. */
+    record StoredSignatory(String person, String kind, @Nullable String side) {
+    }
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    MinutesRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Mono<Minutes> insert(Minutes m, String by) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO minutes (id, meeting_id, body_id, version, corrects, content, signatories, state, drafted_by)
+                VALUES (:id, :meeting, :body, :version, :corrects, :content, CAST(:signatories AS jsonb), 'DRAFT', :by)""")
+                .bind("id", m.id()).bind("meeting", m.meeting()).bind("body", m.body().value()).bind("version", m.version())
+                .bind("content", m.content()).bind("signatories", signatoriesJson(m.signatories())).bind("by", by);
+        spec = m.corrects() == null ? spec.bindNull("corrects", UUID.class) : spec.bind("corrects", m.corrects());
+        return spec.fetch().rowsUpdated().thenReturn(m);
+    }
+
+    Mono<Minutes> freeze(Minutes m, String contentHash, @Nullable String previousHash) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                UPDATE minutes SET state = 'SIGNED', content_hash = :hash, previous_hash = :previous, signed_at = now(),
+                       row_version = row_version + 1
+                WHERE id = :id AND state = 'DRAFT' AND row_version = :version""")
+                .bind("hash", contentHash).bind("id", m.id()).bind("version", m.rowVersion());
+        spec = previousHash == null ? spec.bindNull("previous", String.class) : spec.bind("previous", previousHash);
+        return spec.fetch().rowsUpdated().filter(n -> n == 1).flatMap(n -> byId(m.id()));
+    }
+
+    Mono<Long> sign(UUID minutes, PersonId person, String kind, @Nullable PartySide side, String act) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO minutes_signature (minutes_id, person_id, kind, side, act) VALUES (:m, :p, :kind, :side, :act)""")
+                .bind("m", minutes).bind("p", person.value()).bind("kind", kind).bind("act", act);
+        spec = side == null ? spec.bindNull("side", String.class) : spec.bind("side", side.name());
+        return spec.fetch().rowsUpdated();
+    }
+
+    Mono<List<PersonId>> signers(UUID minutes) {
+        return db.sql("SELECT person_id FROM minutes_signature WHERE minutes_id = :m ORDER BY signed_at")
+                .bind("m", minutes).map(r -> new PersonId(r.get("person_id", UUID.class))).all().collectList();
+    }
+
+    /** The last signed minutes of a body, by signing time: the link the next one chains to. */
+    Mono<Minutes> lastSigned(BodyId body) {
+        return db.sql(MINUTES + "WHERE body_id = :body AND state = 'SIGNED' ORDER BY signed_at DESC, id DESC LIMIT 1")
+                .bind("body", body.value()).map(this::minutes).one();
+    }
+
+    /** Every signed minutes of a body up to and including one, oldest first: the chain to verify. */
+    Mono<List<Minutes>> chainUpTo(BodyId body, Instant signedAt) {
+        return db.sql(MINUTES + "WHERE body_id = :body AND state = 'SIGNED' AND signed_at <= :at ORDER BY signed_at, id")
+                .bind("body", body.value()).bind("at", signedAt.atOffset(java.time.ZoneOffset.UTC))
+                .map(this::minutes).all().collectList();
+    }
+
+    Mono<Minutes> byId(UUID id) {
+        return db.sql(MINUTES + "WHERE id = :id").bind("id", id).map(this::minutes).one();
+    }
+
+    Mono<Map<UUID, List<Minutes>>> ofMeetings(Collection<UUID> meetings) {
+        return db.sql(MINUTES + "WHERE meeting_id = ANY(:ids) ORDER BY version").bind("ids", meetings.toArray(UUID[]::new))
+                .map(this::minutes).all().collectMultimap(Minutes::meeting)
+                .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    }
+
+    Mono<Integer> nextVersion(UUID meeting) {
+        return db.sql("SELECT coalesce(max(version), 0) + 1 AS v FROM minutes WHERE meeting_id = :m").bind("m", meeting)
+                .map(r -> r.get("v", Integer.class)).one();
+    }
+
+    /** The text of a meeting's minutes as drafted: who attended, and every matter with its decision (protokoll). */
+    Mono<String> draftText(UUID meeting) {
+        Mono<List<String>> header = db.sql("""
+                SELECT b.name, b.short_name, m.starts_at, m.location FROM meeting m JOIN body b ON b.id = m.body_id
+                WHERE m.id = :m""").bind("m", meeting)
+                .map(r -> List.of("Protokoll " + r.get("short_name", String.class) + " — " + r.get("name", String.class),
+                        "Tid: " + java.util.Objects.requireNonNull(r.get("starts_at", OffsetDateTime.class))
+                                .atZoneSameInstant(se.samverkan.domain.meeting.Meeting.ZONE).toLocalDateTime(),
+                        "Plats: " + r.get("location", String.class))).one();
+        Mono<List<String>> attendance = db.sql("""
+                SELECT s.title, a.status, coalesce(sub.name, holder.name, '(vakant)') AS person
+                FROM attendance a JOIN seat s ON s.id = a.seat_id JOIN meeting m ON m.id = a.meeting_id
+                LEFT JOIN person sub ON sub.id = a.substitute_person
+                LEFT JOIN LATERAL (SELECT p.name FROM appointment ap JOIN person p ON p.id = ap.person_id
+                                   WHERE ap.seat_id = s.id
+                                     AND (ap.valid_from IS NULL OR ap.valid_from <= (m.starts_at AT TIME ZONE 'Europe/Stockholm')::date)
+                                     AND (ap.valid_to IS NULL OR ap.valid_to >= (m.starts_at AT TIME ZONE 'Europe/Stockholm')::date)
+                                   LIMIT 1) holder ON true
+                WHERE a.meeting_id = :m ORDER BY a.status, s.key""").bind("m", meeting)
+                .map(r -> "- " + r.get("person", String.class) + ", " + r.get("title", String.class) + ": "
+                        + r.get("status", String.class)).all().collectList();
+        Mono<List<String>> matters = db.sql("""
+                SELECT x.agenda_position, x.title, x.state, d.text AS decision, d.outcome, d.not_supporting
+                FROM matter x LEFT JOIN decision d ON d.matter_id = x.id
+                WHERE x.meeting_id = :m ORDER BY x.agenda_position NULLS LAST, x.title""").bind("m", meeting)
+                .map(r -> {
+                    String decision = r.get("decision", String.class);
+                    String[] against = r.get("not_supporting", String[].class);
+                    return "§ " + r.get("agenda_position", Integer.class) + " " + r.get("title", String.class)
+                            + (decision == null ? " (" + r.get("state", String.class) + ")"
+                            : "\n  Beslut: " + decision + " — " + r.get("outcome", String.class)
+                            + (against == null || against.length == 0 ? "" : " (ej: " + String.join(", ", against) + ")"));
+                }).all().collectList();
+        return Mono.zip(header, attendance, matters).map(t -> String.join("\n", t.getT1()) + "\n\nNärvaro:\n"
+                + String.join("\n", t.getT2()) + "\n\nÄrenden:\n" + String.join("\n", t.getT3()) + "\n");
+    }
+
+    private String signatoriesJson(List<Signatory> signatories) {
+        return json.writeValueAsString(signatories.stream().map(s -> new StoredSignatory(s.person().toString(),
+                s.kind().name(), s.side() == null ? null : s.side().name())).toList());
+    }
+
+    private Minutes minutes(io.r2dbc.spi.Readable r) {
+        List<StoredSignatory> stored = json.readValue(r.get("signatories", String.class),
+                new TypeReference<List<StoredSignatory>>() { });
+        OffsetDateTime signed = r.get("signed_at", OffsetDateTime.class);
+        OffsetDateTime published = r.get("published_at", OffsetDateTime.class);
+        return new Minutes(r.get("id", UUID.class), r.get("meeting_id", UUID.class), new BodyId(r.get("body_id", UUID.class)),
+                r.get("version", Integer.class), r.get("corrects", UUID.class), r.get("content", String.class),
+                stored.stream().map(s -> new Signatory(new PersonId(UUID.fromString(s.person())),
+                        SignatoryKind.valueOf(s.kind()), s.side() == null ? null : PartySide.valueOf(s.side()))).toList(),
+                r.get("state", String.class), r.get("content_hash", String.class), r.get("previous_hash", String.class),
+                signed == null ? null : signed.toInstant(), published == null ? null : published.toInstant(),
+                r.get("row_version", Integer.class));
+    }
+}

@@ -1,0 +1,118 @@
+package se.samverkan.api.minutes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import se.samverkan.api.support.IntegrationTest;
+import se.samverkan.domain.calendar.Deadlines;
+import se.samverkan.domain.calendar.SwedishCalendar;
+import se.samverkan.domain.rulebook.DayUnit;
+
+/** Minutes drafted, signed by those the rulebook names (LSVO-13) and then frozen and chained (IMP-02). */
+class MinutesIntegrationTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+
+    @Autowired
+    DatabaseClient db;
+
+    private static LocalDate weekdaysAhead(int n) {
+        for (LocalDate d = TODAY.plusDays(1); ; d = d.plusDays(1)) {
+            if (SwedishCalendar.isWorkingDay(d) && Deadlines.before(TODAY, d, DayUnit.WEEKDAYS) == n) {
+                return d;
+            }
+        }
+    }
+
+    private String heldLsvoMeeting() {
+        HttpGraphQlTester secretary = as("sekreterare.lsvo");
+        String body = graphQl.document("{ body(county: \"blekinge\", shortName: \"LSVO\") { id seats(role: MEMBER, first: 1) { edges { node { id } } } } }")
+                .execute().path("body.id").entity(String.class).get();
+        String seat = graphQl.document("{ body(county: \"blekinge\", shortName: \"LSVO\") { seats(role: MEMBER, first: 1) { edges { node { id } } } } }")
+                .execute().path("body.seats.edges[0].node.id").entity(String.class).get();
+        String meeting = secretary.document("""
+                mutation($b: ID!, $at: DateTime!) { scheduleMeeting(input: { body: $b, startsAt: $at, location: "Karlskrona" }) {
+                  meeting { id } } }""").variable("b", body).variable("at", weekdaysAhead(12) + "T09:00:00+01:00").execute()
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        secretary.document("mutation($m: ID!) { sendNotice(input: { meeting: $m }) { errors { code } } }").variable("m", meeting)
+                .execute().path("sendNotice.errors").entityList(Object.class).hasSize(0);
+        secretary.document("""
+                mutation($m: ID!, $s: ID!) { recordAttendance(input: { meeting: $m, entries: [{ seat: $s, status: PRESENT }] }) {
+                  meeting { state } } }""").variable("m", meeting).variable("s", seat).execute()
+                .path("recordAttendance.meeting.state").entity(String.class).isEqualTo("HELD");
+        return meeting;
+    }
+
+    private String personOf(HttpGraphQlTester as) {
+        return as.document("{ me { person { id } } }").execute().path("me.person.id").entity(String.class).get();
+    }
+
+    private String chairPerson() {
+        return graphQl.document("{ body(county: \"blekinge\", shortName: \"LSVO\") { seats(role: CHAIR) { edges { node { holder { id } } } } } }")
+                .execute().path("body.seats.edges[0].node.holder.id").entity(String.class).get();
+    }
+
+    private static final String SIGN = "mutation($m: ID!) { signMinutes(input: { minutes: $m }) { minutes { state contentHash previousHash verified } errors { code rule } } }";
+
+    @Test
+    void LSVO_13_IMP_02_theFourNamedSignatoriesSignAndTheMinutesAreFrozenAndChained() {
+        String meeting = heldLsvoMeeting();
+        List<Map<String, Object>> signatories = List.of(
+                Map.of("person", chairPerson(), "kind", "MEETING_CHAIR"),
+                Map.of("person", personOf(as("sekreterare.lsvo")), "kind", "SECRETARY"),
+                Map.of("person", personOf(as("aldrechef.karlskrona")), "kind", "APPOINTED_MEMBER", "side", "MUNICIPAL"),
+                Map.of("person", personOf(as("hsdirektor.region")), "kind", "APPOINTED_MEMBER", "side", "REGIONAL"));
+        String draft = "mutation($m: ID!, $s: [SignatoryInput!]!, $c: ID) { draftMinutes(input: { meeting: $m, signatories: $s, corrects: $c }) { minutes { id version state content } errors { code } } }";
+        as("aldrechef.karlskrona").document(draft).variable("m", meeting).variable("s", signatories).execute()
+                .path("draftMinutes.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED");
+        String minutes = as("sekreterare.lsvo").document(draft).variable("m", meeting).variable("s", signatories).execute()
+                .path("draftMinutes.minutes.state").entity(String.class).isEqualTo("DRAFT")
+                .path("draftMinutes.minutes.content").entity(String.class).satisfies(c -> assertThat(c).contains("Närvaro", "PRESENT"))
+                .path("draftMinutes.minutes.id").entity(String.class).get();
+
+        as("skolchef.ronneby").document(SIGN).variable("m", minutes).execute()
+                .path("signMinutes.errors[0].code").entity(String.class).isEqualTo("SIGNATURE_NOT_ALLOWED")
+                .path("signMinutes.errors[0].rule").entity(String.class).isEqualTo("LSVO-13");
+        for (HttpGraphQlTester signer : List.of(holderOf("LSVO", "CHAIR"), as("sekreterare.lsvo"), as("aldrechef.karlskrona"))) {
+            signer.document(SIGN).variable("m", minutes).execute()
+                    .path("signMinutes.errors").entityList(Object.class).hasSize(0)
+                    .path("signMinutes.minutes.state").entity(String.class).isEqualTo("DRAFT");
+        }
+        String hash = as("hsdirektor.region").document(SIGN).variable("m", minutes).execute()
+                .path("signMinutes.minutes.state").entity(String.class).isEqualTo("SIGNED")
+                .path("signMinutes.minutes.verified").entity(Boolean.class).isEqualTo(true)
+                .path("signMinutes.minutes.contentHash").entity(String.class).get();
+        assertThat(hash).matches("[0-9a-f]{64}");
+        as("hsdirektor.region").document(SIGN).variable("m", minutes).execute()
+                .path("signMinutes.errors[0].rule").entity(String.class).isEqualTo("IMP-02");
+
+        // the database itself refuses to change signed minutes, whoever asks
+        String uuid = new String(Base64.getUrlDecoder().decode(minutes), StandardCharsets.UTF_8).substring("Minutes:".length());
+        assertThatThrownBy(() -> db.sql("UPDATE minutes SET content = 'ändrat' WHERE id = CAST(:id AS uuid)").bind("id", uuid)
+                .fetch().rowsUpdated().block()).hasMessageContaining("IMP-02");
+        assertThatThrownBy(() -> db.sql("DELETE FROM minutes_signature WHERE minutes_id = CAST(:id AS uuid)").bind("id", uuid)
+                .fetch().rowsUpdated().block()).hasMessageContaining("IMP-02");
+
+        // a correction is a new version of the same meeting's minutes; signed, it chains to the first
+        String correction = as("sekreterare.lsvo").document(draft).variable("m", meeting).variable("s", signatories)
+                .variable("c", minutes).execute()
+                .path("draftMinutes.minutes.version").entity(Integer.class).isEqualTo(2)
+                .path("draftMinutes.minutes.id").entity(String.class).get();
+        for (HttpGraphQlTester signer : List.of(holderOf("LSVO", "CHAIR"), as("sekreterare.lsvo"), as("aldrechef.karlskrona"))) {
+            signer.document(SIGN).variable("m", correction).execute().path("signMinutes.errors").entityList(Object.class).hasSize(0);
+        }
+        as("hsdirektor.region").document(SIGN).variable("m", correction).execute()
+                .path("signMinutes.minutes.previousHash").entity(String.class).isEqualTo(hash)
+                .path("signMinutes.minutes.verified").entity(Boolean.class).isEqualTo(true);
+    }
+}
