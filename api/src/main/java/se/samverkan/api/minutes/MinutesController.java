@@ -1,5 +1,6 @@
 package se.samverkan.api.minutes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import se.samverkan.api.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -35,6 +38,9 @@ class MinutesController {
     }
 
     record SignMinutesInput(String minutes) {
+    }
+
+    record PublishMinutesInput(String minutes) {
     }
 
     private final MinutesService service;
@@ -78,15 +84,30 @@ class MinutesController {
                         .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("minutes")))));
     }
 
+    @MutationMapping
+    Mono<MinutesService.MinutesPayload> publishMinutes(@Argument PublishMinutesInput input) {
+        return CurrentPrincipal.get().flatMap(caller -> !caller.authenticated()
+                ? Mono.just(MinutesService.MinutesPayload.refused(UserError.notAllowed("sign in first", null)))
+                : GlobalId.uuidOf(input.minutes(), "Minutes").map(m -> service.publish(caller, m))
+                        .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("minutes")))));
+    }
+
+    @QueryMapping
+    Mono<Connection<Minutes>> publishedMinutes(@Argument String county, @Argument @Nullable List<String> bodies,
+            @Argument @Nullable Instant since, @Argument @Nullable Integer first, @Argument @Nullable String after) {
+        Connection.Window window = Connection.window(first, after);
+        @Nullable List<se.samverkan.domain.structure.BodyId> ids = bodies == null ? null : bodies.stream()
+                .map(b -> GlobalId.uuidOf(b, "Body").map(se.samverkan.domain.structure.BodyId::new)
+                        .orElse(new se.samverkan.domain.structure.BodyId(new UUID(0, 0)))).toList();
+        return minutes.published(county, ids, since).map(all -> Connection.slice(all, window));
+    }
+
     @BatchMapping(typeName = "Meeting", field = "minutes")
     Mono<Map<Meeting, List<Minutes>>> meetingMinutes(List<Meeting> list) {
         return CurrentPrincipal.get().flatMap(access::seatedBodies).flatMap(seated -> {
-            List<Meeting> visible = list.stream().filter(m -> seated.contains(m.body())).toList();
-            if (visible.isEmpty()) {
-                return Mono.just(list.stream().collect(Collectors.toMap(m -> m, m -> List.<Minutes>of(), (a, b) -> a)));
-            }
-            return minutes.ofMeetings(visible.stream().map(Meeting::id).toList()).map(found -> list.stream().collect(
-                    Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of()), (a, b) -> a)));
+            return minutes.ofMeetings(list.stream().map(Meeting::id).toList()).map(found -> list.stream().collect(
+                    Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of()).stream()
+                            .filter(x -> seated.contains(m.body()) || x.publishedAt() != null).toList(), (a, b) -> a)));
         });
     }
 

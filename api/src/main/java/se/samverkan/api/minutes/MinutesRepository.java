@@ -95,6 +95,33 @@ class MinutesRepository {
                 .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
+    /** Records publication (LSVO-15) and writes the MinutesPublished event in the same transaction. */
+    Mono<Minutes> publish(Minutes m) {
+        return db.sql("UPDATE minutes SET published_at = now() WHERE id = :id AND state = 'SIGNED' AND published_at IS NULL")
+                .bind("id", m.id()).fetch().rowsUpdated().filter(n -> n == 1)
+                .flatMap(n -> db.sql("""
+                        INSERT INTO event (type, body_id, payload)
+                        VALUES ('MinutesPublished', :body, jsonb_build_object('minutes', CAST(:id AS text),
+                                'meeting', CAST(:meeting AS text), 'contentHash', CAST(:hash AS text)))""")
+                        .bind("body", m.body().value()).bind("id", m.id().toString()).bind("meeting", m.meeting().toString())
+                        .bind("hash", java.util.Objects.requireNonNull(m.contentHash())).fetch().rowsUpdated())
+                .flatMap(n -> byId(m.id()));
+    }
+
+    /** Published minutes of a county's bodies (optionally some), newest first, since a time. Public. */
+    Mono<List<Minutes>> published(String county, @Nullable List<BodyId> bodies, @Nullable Instant since) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(MINUTES.replace("FROM minutes", "FROM minutes x") + """
+                WHERE x.published_at IS NOT NULL
+                  AND x.body_id IN (SELECT id FROM body WHERE county_code = :county)
+                  AND (CAST(:bodies AS uuid[]) IS NULL OR x.body_id = ANY(:bodies))
+                  AND (CAST(:since AS timestamptz) IS NULL OR x.published_at > :since)
+                ORDER BY x.published_at DESC, x.id""").bind("county", county);
+        spec = bodies == null ? spec.bindNull("bodies", UUID[].class)
+                : spec.bind("bodies", bodies.stream().map(BodyId::value).toArray(UUID[]::new));
+        spec = since == null ? spec.bindNull("since", OffsetDateTime.class) : spec.bind("since", since.atOffset(java.time.ZoneOffset.UTC));
+        return spec.map(this::minutes).all().collectList();
+    }
+
     Mono<Integer> nextVersion(UUID meeting) {
         return db.sql("SELECT coalesce(max(version), 0) + 1 AS v FROM minutes WHERE meeting_id = :m").bind("m", meeting)
                 .map(r -> r.get("v", Integer.class)).one();

@@ -123,6 +123,27 @@ class MinutesService {
                 }))).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("minutes")));
     }
 
+    /** LSVO-15: the secretary makes signed minutes public, readable without login. */
+    @Transactional
+    public Mono<MinutesPayload> publish(Principal caller, UUID minutesId) {
+        return minutes.byId(minutesId).flatMap(m -> meetings.byId(m.meeting()).flatMap(meeting -> Mono.zip(
+                access.actorsIn(meeting.body(), caller), rulebook(meeting)).flatMap(t -> {
+                    String rule = t.getT2().map(Rulebook::publication).map(p -> p.rule()).orElse(null);
+                    if (!t.getT1().contains(Actor.SECRETARY)) {
+                        return Mono.just(MinutesPayload.refused(UserError.notAllowed("the secretary publishes minutes", rule)));
+                    }
+                    if (!m.state().equals("SIGNED")) {
+                        return Mono.just(MinutesPayload.refused(new UserError("ILLEGAL_TRANSITION",
+                                "only signed minutes are published", rule, "minutes")));
+                    }
+                    if (m.publishedAt() != null) {
+                        return Mono.just(MinutesPayload.refused(new UserError("ILLEGAL_TRANSITION",
+                                "the minutes are already published", rule, "minutes")));
+                    }
+                    return minutes.publish(m).map(x -> new MinutesPayload(x, List.of()));
+                }))).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("minutes")));
+    }
+
     /** Whether the body's chain of signed minutes up to these verifies (IMP-02). */
     Mono<Boolean> verified(Minutes m) {
         if (m.signedAt() == null) {

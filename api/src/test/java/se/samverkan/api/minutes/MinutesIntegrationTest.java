@@ -115,4 +115,43 @@ class MinutesIntegrationTest extends IntegrationTest {
                 .path("signMinutes.minutes.previousHash").entity(String.class).isEqualTo(hash)
                 .path("signMinutes.minutes.verified").entity(Boolean.class).isEqualTo(true);
     }
+
+    @Test
+    void LSVO_15_signedMinutesArePublishedByTheSecretaryAndThenReadableWithoutLogin() {
+        String meeting = heldLsvoMeeting();
+        List<Map<String, Object>> signatories = List.of(
+                Map.of("person", chairPerson(), "kind", "MEETING_CHAIR"),
+                Map.of("person", personOf(as("sekreterare.lsvo")), "kind", "SECRETARY"),
+                Map.of("person", personOf(as("aldrechef.karlskrona")), "kind", "APPOINTED_MEMBER", "side", "MUNICIPAL"),
+                Map.of("person", personOf(as("hsdirektor.region")), "kind", "APPOINTED_MEMBER", "side", "REGIONAL"));
+        String minutes = as("sekreterare.lsvo").document("""
+                mutation($m: ID!, $s: [SignatoryInput!]!) { draftMinutes(input: { meeting: $m, signatories: $s }) { minutes { id } } }""")
+                .variable("m", meeting).variable("s", signatories).execute().path("draftMinutes.minutes.id").entity(String.class).get();
+        String publish = "mutation($m: ID!) { publishMinutes(input: { minutes: $m }) { minutes { publishedAt } errors { code rule } } }";
+        as("sekreterare.lsvo").document(publish).variable("m", minutes).execute()
+                .path("publishMinutes.errors[0].code").entity(String.class).isEqualTo("ILLEGAL_TRANSITION");
+        String read = "query($m: ID!) { meeting(id: $m) { minutes { id state publishedAt } } }";
+        graphQl.document(read).variable("m", meeting).execute().path("meeting.minutes").entityList(Object.class).hasSize(0);
+
+        for (HttpGraphQlTester signer : List.of(holderOf("LSVO", "CHAIR"), as("sekreterare.lsvo"), as("aldrechef.karlskrona"),
+                as("hsdirektor.region"))) {
+            signer.document(SIGN).variable("m", minutes).execute().path("signMinutes.errors").entityList(Object.class).hasSize(0);
+        }
+        as("aldrechef.karlskrona").document(publish).variable("m", minutes).execute()
+                .path("publishMinutes.errors[0].code").entity(String.class).isEqualTo("NOT_ALLOWED")
+                .path("publishMinutes.errors[0].rule").entity(String.class).isEqualTo("LSVO-15");
+        as("sekreterare.lsvo").document(publish).variable("m", minutes).execute()
+                .path("publishMinutes.errors").entityList(Object.class).hasSize(0)
+                .path("publishMinutes.minutes.publishedAt").entity(String.class).satisfies(at -> assertThat(at).isNotBlank());
+
+        // public without a token: through the meeting and the list of published minutes
+        graphQl.document(read).variable("m", meeting).execute()
+                .path("meeting.minutes[*].id").entityList(String.class).containsExactly(minutes);
+        graphQl.document("{ publishedMinutes(county: \"blekinge\") { edges { node { id content verified } } } }").execute()
+                .path("publishedMinutes.edges[*].node.id").entityList(String.class).contains(minutes)
+                .path("publishedMinutes.edges[0].node.verified").entity(Boolean.class).isEqualTo(true);
+        assertThat(db.sql("SELECT count(*) AS n FROM event WHERE type = 'MinutesPublished' AND payload->>'minutes' = :id")
+                .bind("id", new String(Base64.getUrlDecoder().decode(minutes), StandardCharsets.UTF_8).substring("Minutes:".length()))
+                .map(r -> r.get("n", Long.class)).one().block()).isEqualTo(1);
+    }
 }
