@@ -138,6 +138,29 @@ class MatterRepository {
                 .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
+    /**
+     * Minutes of another body signed since this body last had them presented (PSVO-08: "sedan rådets senaste
+     * sammanträde"): those on none of this body's sent agendas. Id, meeting date and version.
+     */
+    record SignedMinutes(UUID id, LocalDate meetingDate, int version) {
+    }
+
+    Mono<List<SignedMinutes>> minutesSignedSincePreviousMeeting(UUID meeting, BodyId fromBody) {
+        return db.sql("""
+                SELECT x.id, (mt.starts_at AT TIME ZONE 'Europe/Stockholm')::date AS meeting_date, x.version
+                FROM minutes x JOIN meeting mt ON mt.id = x.meeting_id, meeting this
+                WHERE this.id = :meeting AND x.body_id = :from AND x.state = 'SIGNED'
+                  -- drawn up since the council last saw the other body's minutes: not on any agenda it has sent
+                  AND NOT EXISTS (SELECT 1 FROM notice n JOIN meeting p ON p.id = n.meeting_id
+                                  WHERE p.body_id = this.body_id
+                                    AND n.agenda @> jsonb_build_array(jsonb_build_object('minutes', x.id::text)))
+                ORDER BY x.signed_at, x.id""")
+                .bind("meeting", meeting).bind("from", fromBody.value())
+                .map(r -> new SignedMinutes(r.get("id", UUID.class), r.get("meeting_date", LocalDate.class),
+                        r.get("version", Integer.class)))
+                .all().collectList();
+    }
+
     /** AGR-03: the agreement a matter amends, if it does. */
     Mono<UUID> amendedAgreement(UUID matter) {
         return db.sql("SELECT amends_agreement FROM matter WHERE id = :id AND amends_agreement IS NOT NULL")

@@ -447,7 +447,17 @@ class MatterService {
                 .collectList();
         String forwardedRule = standing.stream().filter(i -> i.kind() == StandingAgendaItem.Kind.MATTERS_FORWARDED_BY)
                 .map(StandingAgendaItem::rule).findFirst().orElse(null);
-        return Mono.zip(matters.onMeeting(meeting.id()), forwarded).flatMap(t -> {
+        // PSVO-08: the other body's minutes signed since this body's previous meeting, each an item of the agenda
+        Mono<Map<StandingAgendaItem, List<MatterRepository.SignedMinutes>>> minutesItems = Flux.fromIterable(standing)
+                .filter(item -> item.kind() == StandingAgendaItem.Kind.MINUTES_OF_BODY)
+                .concatMap(item -> structure.bodiesById(List.of(meeting.body()))
+                        .flatMap(found -> Mono.justOrEmpty(found.get(meeting.body())))
+                        .flatMap(body -> structure.bodyByShortName(body.countyCode(), item.fromBody()))
+                        .flatMap(from -> matters.minutesSignedSincePreviousMeeting(meeting.id(), from.id()))
+                        .defaultIfEmpty(List.of())
+                        .map(list -> Map.entry(item, list)))
+                .collect(java.util.LinkedHashMap::new, (map, e) -> map.put(e.getKey(), e.getValue()));
+        return Mono.zip(matters.onMeeting(meeting.id()), forwarded, minutesItems).flatMap(t -> {
             List<Matter> onAgenda = new ArrayList<>(t.getT1().stream().filter(m -> m.state() == MatterState.TRIAGED).toList());
             List<Map<String, Object>> agenda = new ArrayList<>();
             List<Matter> changed = new ArrayList<>();
@@ -465,10 +475,17 @@ class MatterService {
                 changed.add(triaged.after(MatterState.Action.PUT_ON_AGENDA).with(MatterState.ON_AGENDA, meeting.id(), position));
                 agenda.add(item(position++, "FORWARDED_MATTER", m, forwardedRule));
             }
-            for (StandingAgendaItem s : standing) {
-                if (s.kind() == StandingAgendaItem.Kind.MINUTES_OF_BODY) {
+            for (Map.Entry<StandingAgendaItem, List<MatterRepository.SignedMinutes>> entry : t.getT3().entrySet()) {
+                StandingAgendaItem s = entry.getKey();
+                if (entry.getValue().isEmpty()) {
                     agenda.add(Map.of("position", position++, "kind", "MINUTES_OF_BODY",
-                            "title", "Protokoll från " + s.fromBody() + " sedan föregående sammanträde", "rule", s.rule()));
+                            "title", "Protokoll från " + s.fromBody() + " sedan föregående sammanträde: inga", "rule", s.rule()));
+                }
+                for (MatterRepository.SignedMinutes minutes : entry.getValue()) {
+                    agenda.add(Map.of("position", position++, "kind", "MINUTES_OF_BODY", "minutes", minutes.id().toString(),
+                            "title", "Protokoll från " + s.fromBody() + " " + minutes.meetingDate()
+                                    + (minutes.version() > 1 ? " (version " + minutes.version() + ")" : ""),
+                            "rule", s.rule()));
                 }
             }
             LocalDate due = rulebook.map(Rulebook::notice)

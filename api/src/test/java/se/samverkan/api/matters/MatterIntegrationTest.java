@@ -193,7 +193,7 @@ class MatterIntegrationTest extends IntegrationTest {
                 .path("meeting.notice.agenda[?(@.kind == 'FORWARDED_MATTER')].title").entityList(String.class)
                 .contains("Gemensam riktlinje för hemsjukvård")
                 .path("meeting.notice.agenda[?(@.kind == 'MINUTES_OF_BODY')].rule").entityList(String.class)
-                .containsExactly("PSVO-08");
+                .satisfies(rules -> assertThat(rules).isNotEmpty().containsOnly("PSVO-08"));
     }
 
     @Test

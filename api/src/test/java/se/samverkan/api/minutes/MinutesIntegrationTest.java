@@ -150,6 +150,18 @@ class MinutesIntegrationTest extends IntegrationTest {
         graphQl.document("{ publishedMinutes(county: \"blekinge\") { edges { node { id content verified } } } }").execute()
                 .path("publishedMinutes.edges[*].node.id").entityList(String.class).contains(minutes)
                 .path("publishedMinutes.edges[0].node.verified").entity(Boolean.class).isEqualTo(true);
+        // PSVO-08: PSVO's next agenda presents LSVO's minutes signed since its previous meeting
+        String psvo = graphQl.document("{ body(county: \"blekinge\", shortName: \"PSVO\") { id } }").execute()
+                .path("body.id").entity(String.class).get();
+        String psvoMeeting = as("ordforande.psvo").document("""
+                mutation($b: ID!, $at: DateTime!) { scheduleMeeting(input: { body: $b, startsAt: $at, location: "Karlskrona" }) {
+                  meeting { id } } }""").variable("b", psvo).variable("at", TODAY.plusDays(45) + "T13:00:00+01:00").execute()
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        as("ordforande.psvo").document("mutation($m: ID!) { sendNotice(input: { meeting: $m }) { errors { code } } }")
+                .variable("m", psvoMeeting).execute().path("sendNotice.errors").entityList(Object.class).hasSize(0);
+        graphQl.document("query($m: ID!) { meeting(id: $m) { notice { agenda { kind title rule } } } }").variable("m", psvoMeeting)
+                .execute().path("meeting.notice.agenda[?(@.kind == 'MINUTES_OF_BODY')].title").entityList(String.class)
+                .satisfies(titles -> assertThat(titles).anyMatch(t -> t.startsWith("Protokoll från LSVO " + weekdaysAhead(12))));
         assertThat(db.sql("SELECT count(*) AS n FROM event WHERE type = 'MinutesPublished' AND payload->>'minutes' = :id")
                 .bind("id", new String(Base64.getUrlDecoder().decode(minutes), StandardCharsets.UTF_8).substring("Minutes:".length()))
                 .map(r -> r.get("n", Long.class)).one().block()).isEqualTo(1);
