@@ -64,6 +64,7 @@ public record GlobalId(String type, String key) {
             case Meeting m -> new GlobalId("Meeting", m.id().toString());
             case Matter m -> new GlobalId("Matter", m.id().toString());
             case se.samverkan.api.minutes.Minutes m -> new GlobalId("Minutes", m.id().toString());
+            case se.samverkan.api.inbox.InboxItem i -> new GlobalId("InboxItem", i.id().toString());
             case se.samverkan.api.recommendations.Recommendation r -> new GlobalId("Recommendation", r.id().toString());
             case se.samverkan.api.recommendations.RecommendationAnswer a -> new GlobalId("RecommendationAnswer", a.id().toString());
             default -> throw new IllegalArgumentException("not a node: " + node.getClass().getSimpleName());
@@ -73,5 +74,5 @@ public record GlobalId(String type, String key) {
 
     /** The GraphQL types that implement {@code Node}. */
     static final String[] NODE_TYPES = {"County", "Party", "Committee", "Body", "Seat", "Person", "Rulebook", "Agreement", "Meeting", "Matter", "Recommendation",
-        "RecommendationAnswer", "Minutes"};
+        "RecommendationAnswer", "Minutes", "InboxItem"};
 }

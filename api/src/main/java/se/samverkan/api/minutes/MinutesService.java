@@ -44,8 +44,11 @@ class MinutesService {
     private final MeetingRepository meetings;
     private final StructureRepository structure;
     private final BodyAccess access;
+    private final se.samverkan.api.inbox.Distribution distribution;
 
-    MinutesService(MinutesRepository minutes, MeetingRepository meetings, StructureRepository structure, BodyAccess access) {
+    MinutesService(MinutesRepository minutes, MeetingRepository meetings, StructureRepository structure, BodyAccess access,
+            se.samverkan.api.inbox.Distribution distribution) {
+        this.distribution = distribution;
         this.minutes = minutes;
         this.meetings = meetings;
         this.structure = structure;
@@ -117,10 +120,22 @@ class MinutesService {
                                 String previousHash = previous.map(Minutes::contentHash).orElse(null);
                                 return minutes.freeze(m, MinutesHash.of(m.content(), previousHash), previousHash);
                             })
+                            .flatMap(frozen -> distribute(frozen, meeting, t.getT1()).thenReturn(frozen))
                             .map(x -> new MinutesPayload(x, List.of()))
                             .defaultIfEmpty(MinutesPayload.refused(new UserError("CONFLICT",
                                     "the minutes changed meanwhile; read them again", null, "minutes")));
                 }))).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("minutes")));
+    }
+
+    /** LSVO-14, PSVO-11: signed minutes arrive in the inbox of every committee the rulebook's distribution list reaches. */
+    private Mono<Long> distribute(Minutes frozen, Meeting meeting, Optional<Rulebook> rulebook) {
+        if (rulebook.map(Rulebook::distribution).isEmpty()) {
+            return Mono.just(0L);
+        }
+        return structure.bodiesById(List.of(meeting.body())).flatMap(found -> Mono.justOrEmpty(found.get(meeting.body())))
+                .flatMap(body -> distribution.minutes(frozen.id(), meeting.id(), body, meeting.date(),
+                        rulebook.get().distribution(), "Protokoll " + body.shortName() + " " + meeting.date()
+                                + (frozen.version() > 1 ? " (version " + frozen.version() + ")" : "")));
     }
 
     /** LSVO-15: the secretary makes signed minutes public, readable without login. */

@@ -93,6 +93,7 @@ class MinutesIntegrationTest extends IntegrationTest {
                 .path("signMinutes.minutes.verified").entity(Boolean.class).isEqualTo(true)
                 .path("signMinutes.minutes.contentHash").entity(String.class).get();
         assertThat(hash).matches("[0-9a-f]{64}");
+        inboxGetsTheMinutesForItsOwnPartyOnly(minutes);
         as("hsdirektor.region").document(SIGN).variable("m", minutes).execute()
                 .path("signMinutes.errors[0].rule").entity(String.class).isEqualTo("IMP-02");
 
@@ -165,5 +166,34 @@ class MinutesIntegrationTest extends IntegrationTest {
         assertThat(db.sql("SELECT count(*) AS n FROM event WHERE type = 'MinutesPublished' AND payload->>'minutes' = :id")
                 .bind("id", new String(Base64.getUrlDecoder().decode(minutes), StandardCharsets.UTF_8).substring("Minutes:".length()))
                 .map(r -> r.get("n", Long.class)).one().block()).isEqualTo(1);
+    }
+
+    @Autowired
+    se.samverkan.api.tenant.TenantTransactions tenant;
+
+    /** LSVO-14: signing delivered the minutes to Region Blekinge's HSN; no other party sees that inbox by any path. */
+    private void inboxGetsTheMinutesForItsOwnPartyOnly(String minutes) {
+        String hsn = graphQl.document("{ party(code: \"region-blekinge\") { committees { id code } } }").execute()
+                .path("party.committees[?(@.code == 'hsn')].id").entityList(String.class).get().getFirst();
+        String inbox = "query($c: ID!) { inbox(committee: $c) { totalCount edges { node { id title rule kind fromBody { shortName } } } } }";
+        String item = as("sekreterare.lsvo").document(inbox).variable("c", hsn).execute()
+                .path("inbox.edges[0].node.rule").entity(String.class).isEqualTo("LSVO-14")
+                .path("inbox.edges[0].node.fromBody.shortName").entity(String.class).isEqualTo("LSVO")
+                .path("inbox.edges[0].node.id").entity(String.class).get();
+        for (HttpGraphQlTester other : List.of(as("handlaggare.karlskrona"), as("handlaggare.ronneby"), graphQl)) {
+            other.document(inbox).variable("c", hsn).execute().path("inbox.totalCount").entity(Integer.class).isEqualTo(0);
+            other.document("query($i: ID!) { node(id: $i) { id } }").variable("i", item).execute().path("node").valueIsNull();
+        }
+        String ack = "mutation($i: ID!) { acknowledgeInboxItem(input: { item: $i, note: \"Anmäls i nämnden\" }) { item { note acknowledgedAt } errors { code } } }";
+        as("handlaggare.karlskrona").document(ack).variable("i", item).execute()
+                .path("acknowledgeInboxItem.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        as("sekreterare.lsvo").document(ack).variable("i", item).execute()
+                .path("acknowledgeInboxItem.item.note").entity(String.class).isEqualTo("Anmäls i nämnden");
+        String uuid = new String(Base64.getUrlDecoder().decode(item), StandardCharsets.UTF_8).substring("InboxItem:".length());
+        assertThat(tenant.asParty("karlskrona", () -> db.sql("SELECT count(*) AS n FROM inbox_item WHERE id = CAST(:id AS uuid)")
+                .bind("id", uuid).map(r -> r.get("n", Long.class)).one()).block()).isZero();
+        assertThat(tenant.asParty("region-blekinge", () -> db.sql("SELECT count(*) AS n FROM inbox_item WHERE id = CAST(:id AS uuid)")
+                .bind("id", uuid).map(r -> r.get("n", Long.class)).one()).block()).isEqualTo(1);
+        assertThat(minutes).isNotBlank();
     }
 }

@@ -1,0 +1,73 @@
+package se.samverkan.api.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import se.samverkan.api.structure.StructureRepository;
+import se.samverkan.domain.rulebook.DistributionRule;
+import se.samverkan.domain.rulebook.Recipient;
+import se.samverkan.domain.structure.Body;
+import se.samverkan.domain.structure.CommitteeKind;
+import se.samverkan.domain.structure.Committee;
+import se.samverkan.domain.structure.Party;
+
+/**
+ * Distribution of signed minutes (expediering, LSVO-14, PSVO-11): one inbox item per committee the rulebook's
+ * distribution list reaches on the meeting date — a named committee, a party's board, the executive boards of one side,
+ * or the committees of one side concerned by the subject areas of the matters handled. Recipients that are not
+ * committees (the body's members, other bodies) see the minutes through their membership and PSVO-08.
+ */
+@Component
+public class Distribution {
+
+    private final StructureRepository structure;
+    private final InboxRepository inbox;
+
+    Distribution(StructureRepository structure, InboxRepository inbox) {
+        this.structure = structure;
+        this.inbox = inbox;
+    }
+
+    /** Delivers minutes to every committee the distribution rule reaches; returns how many items arrived. */
+    public Mono<Long> minutes(UUID minutesId, UUID meetingId, Body body, LocalDate on, DistributionRule rule, String title) {
+        return Mono.zip(structure.partiesByCounty(List.of(body.countyCode())), inbox.subjectAreasOfMeeting(meetingId))
+                .flatMap(t -> {
+                    List<Party> parties = t.getT1().getOrDefault(body.countyCode(), List.of()).stream()
+                            .filter(p -> p.existsOn(on)).toList();
+                    return structure.committeesByParty(parties.stream().map(Party::id).toList()).map(committees -> {
+                        Map<se.samverkan.domain.structure.CommitteeId, InboxItem> items = new LinkedHashMap<>();
+                        for (Recipient recipient : rule.recipients()) {
+                            for (Party party : parties) {
+                                for (Committee c : committees.getOrDefault(party.id(), List.of())) {
+                                    if (c.validity().contains(on) && reaches(recipient, party, c, t.getT2())) {
+                                        items.putIfAbsent(c.id(), new InboxItem(UUID.nameUUIDFromBytes(
+                                                ("Inbox:" + minutesId + "/" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                                c.id(), party.code(), "MINUTES", minutesId, body.id(), title, rule.rule(),
+                                                Instant.now(), null, null));
+                                    }
+                                }
+                            }
+                        }
+                        return new ArrayList<>(items.values());
+                    });
+                })
+                .flatMap(inbox::deliver);
+    }
+
+    private static boolean reaches(Recipient recipient, Party party, Committee committee, List<String> areas) {
+        return switch (recipient.kind()) {
+            case COMMITTEE -> (party.code() + "/" + committee.code()).equals(recipient.target());
+            case PARTY -> party.code().equals(recipient.target()) && committee.kind() == CommitteeKind.BOARD;
+            case EXECUTIVE_BOARDS -> party.kind().side() == recipient.side() && committee.kind() == CommitteeKind.BOARD;
+            case COMMITTEES_CONCERNED -> party.kind().side() == recipient.side() && committee.kind() != CommitteeKind.BOARD
+                    && committee.subjectAreas().stream().anyMatch(areas::contains);
+            case BODY_MEMBERS, BODY -> false;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package se.samverkan.api.inbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import se.samverkan.api.graphql.Connection;
+import se.samverkan.api.graphql.GlobalId;
+import se.samverkan.api.graphql.NodeFetcher;
+import se.samverkan.api.graphql.UserError;
+import se.samverkan.api.security.CurrentPrincipal;
+import se.samverkan.api.structure.StructureRepository;
+import se.samverkan.api.tenant.TenantTransactions;
+import se.samverkan.domain.structure.Body;
+import se.samverkan.domain.structure.Committee;
+import se.samverkan.domain.structure.CommitteeId;
+import se.samverkan.tenancy.Principal;
+
+/**
+ * A committee's inbox: read only in the caller's tenant transaction, so that PostgreSQL shows a party its own
+ * committees' items and nothing of anyone else's — by the list, by {@code node(id)}, whatever the path.
+ */
+@Controller
+class InboxController {
+
+    record AcknowledgeInboxItemInput(String item, @Nullable String note) {
+    }
+
+    record AcknowledgePayload(@Nullable InboxItem item, List<UserError> errors) {
+    }
+
+    private final InboxRepository inbox;
+    private final TenantTransactions tenant;
+    private final StructureRepository structure;
+
+    InboxController(InboxRepository inbox, TenantTransactions tenant, StructureRepository structure) {
+        this.inbox = inbox;
+        this.tenant = tenant;
+        this.structure = structure;
+    }
+
+    @QueryMapping
+    Mono<Connection<InboxItem>> inbox(@Argument String committee, @Argument @Nullable Integer first,
+            @Argument @Nullable String after) {
+        Connection.Window window = Connection.window(first, after);
+        Optional<UUID> id = GlobalId.uuidOf(committee, "Committee");
+        if (id.isEmpty()) {
+            return Mono.just(Connection.slice(List.of(), window));
+        }
+        return CurrentPrincipal.get().flatMap(caller -> tenant.asParty(caller.partyCode(),
+                        () -> inbox.of(new CommitteeId(id.get()))))
+                .map(items -> Connection.slice(items, window));
+    }
+
+    Mono<InboxItem> visible(Principal caller, UUID id) {
+        return tenant.asParty(caller.partyCode(), () -> inbox.byId(id));
+    }
+
+    @MutationMapping
+    Mono<AcknowledgePayload> acknowledgeInboxItem(@Argument AcknowledgeInboxItemInput input) {
+        return CurrentPrincipal.get().flatMap(caller -> {
+            if (!caller.authenticated() || caller.partyCode() == null) {
+                return Mono.just(new AcknowledgePayload(null, List.of(UserError.notAllowed("sign in first", null))));
+            }
+            if (input.note() != null && input.note().length() > 4000) {
+                return Mono.just(new AcknowledgePayload(null, List.of(UserError.badInput("note", "at most 4000 characters"))));
+            }
+            Optional<UUID> id = GlobalId.uuidOf(input.item(), "InboxItem");
+            if (id.isEmpty()) {
+                return Mono.just(new AcknowledgePayload(null, List.of(UserError.notFound("item"))));
+            }
+            return tenant.asParty(caller.partyCode(), () -> inbox.byId(id.get())
+                    .flatMap(item -> inbox.acknowledge(item, input.note(), Objects.requireNonNull(caller.subject()))
+                            .then(inbox.byId(id.get())))
+                    .map(item -> new AcknowledgePayload(item, List.of())))
+                    .defaultIfEmpty(new AcknowledgePayload(null, List.of(UserError.notFound("item"))));
+        });
+    }
+
+    @BatchMapping(typeName = "InboxItem")
+    Mono<Map<InboxItem, Committee>> committee(List<InboxItem> items) {
+        return structure.committeesById(items.stream().map(InboxItem::committee).collect(Collectors.toSet()))
+                .map(found -> items.stream().filter(i -> found.containsKey(i.committee()))
+                        .collect(Collectors.toMap(i -> i, i -> found.get(i.committee()), (a, b) -> a)));
+    }
+
+    @BatchMapping(typeName = "InboxItem")
+    Mono<Map<InboxItem, Body>> fromBody(List<InboxItem> items) {
+        return structure.bodiesById(items.stream().map(InboxItem::fromBody).collect(Collectors.toSet()))
+                .map(found -> items.stream().filter(i -> found.containsKey(i.fromBody()))
+                        .collect(Collectors.toMap(i -> i, i -> found.get(i.fromBody()), (a, b) -> a)));
+    }
+
+    @Bean
+    static NodeFetcher inboxItemNodes(org.springframework.beans.factory.ObjectProvider<InboxController> controller) {
+        return new NodeFetcher() {
+            @Override
+            public String type() {
+                return "InboxItem";
+            }
+
+            @Override
+            public Mono<?> fetch(UUID id) {
+                return CurrentPrincipal.get().flatMap(caller -> controller.getObject().visible(caller, id));
+            }
+        };
+    }
+}

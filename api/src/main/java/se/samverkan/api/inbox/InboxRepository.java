@@ -1,0 +1,81 @@
+package se.samverkan.api.inbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import se.samverkan.domain.structure.BodyId;
+import se.samverkan.domain.structure.CommitteeId;
+
+/** Inbox items and their handling. Reads run inside a tenant transaction: row-level security shows the party's own. */
+@Repository
+class InboxRepository {
+
+    private static final String ITEM = """
+            SELECT i.id, i.committee_id, i.party_code, i.kind, i.minutes_id, i.from_body, i.title, i.rule, i.arrived_at,
+                   h.note, h.handled_at
+            FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id\s""";
+
+    private final DatabaseClient db;
+
+    InboxRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Delivers items into other parties' inboxes. A plain INSERT: the delivering transaction may not read those
+     * inboxes (row-level security), so it cannot ask about conflicts either; minutes are distributed once, when signed.
+     */
+    Mono<Long> deliver(List<InboxItem> items) {
+        return Flux.fromIterable(items).concatMap(i -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                    INSERT INTO inbox_item (id, committee_id, party_code, kind, minutes_id, from_body, title, rule)
+                    VALUES (:id, :committee, :party, :kind, :minutes, :from, :title, :rule)""")
+                    .bind("id", i.id()).bind("committee", i.committee().value()).bind("party", i.partyCode())
+                    .bind("kind", i.kind()).bind("from", i.fromBody().value()).bind("title", i.title());
+            spec = i.minutes() == null ? spec.bindNull("minutes", UUID.class) : spec.bind("minutes", i.minutes());
+            spec = i.rule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", i.rule());
+            return spec.fetch().rowsUpdated();
+        }).reduce(0L, Long::sum);
+    }
+
+    /** A committee's items, newest first. Call inside a tenant transaction. */
+    Mono<List<InboxItem>> of(CommitteeId committee) {
+        return db.sql(ITEM + "WHERE i.committee_id = :c ORDER BY i.arrived_at DESC, i.id").bind("c", committee.value())
+                .map(InboxRepository::item).all().collectList();
+    }
+
+    /** One item, if the transaction's party may see it. Call inside a tenant transaction. */
+    Mono<InboxItem> byId(UUID id) {
+        return db.sql(ITEM + "WHERE i.id = :id").bind("id", id).map(InboxRepository::item).one();
+    }
+
+    Mono<Long> acknowledge(InboxItem item, @Nullable String note, String by) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO inbox_handling (item_id, party_code, note, handled_by) VALUES (:id, :party, :note, :by)
+                ON CONFLICT (item_id) DO UPDATE SET note = excluded.note, handled_by = excluded.handled_by, handled_at = now()""")
+                .bind("id", item.id()).bind("party", item.partyCode()).bind("by", by);
+        spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
+        return spec.fetch().rowsUpdated();
+    }
+
+    /** The subject areas of the matters handled at a meeting: what makes a committee "concerned" (LSVO-14). */
+    Mono<List<String>> subjectAreasOfMeeting(UUID meeting) {
+        return db.sql("SELECT DISTINCT unnest(subject_areas) AS area FROM matter WHERE meeting_id = :m")
+                .bind("m", meeting).map(r -> r.get("area", String.class)).all().collectList();
+    }
+
+    private static InboxItem item(io.r2dbc.spi.Readable r) {
+        @Nullable OffsetDateTime handled = r.get("handled_at", OffsetDateTime.class);
+        return new InboxItem(r.get("id", UUID.class), new CommitteeId(r.get("committee_id", UUID.class)),
+                r.get("party_code", String.class), r.get("kind", String.class), r.get("minutes_id", UUID.class),
+                new BodyId(r.get("from_body", UUID.class)), r.get("title", String.class), r.get("rule", String.class),
+                Objects.requireNonNull(r.get("arrived_at", OffsetDateTime.class)).toInstant(), r.get("note", String.class),
+                handled == null ? null : handled.toInstant());
+    }
+}
