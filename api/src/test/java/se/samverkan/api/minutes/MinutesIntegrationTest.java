@@ -151,6 +151,18 @@ class MinutesIntegrationTest extends IntegrationTest {
         graphQl.document("{ publishedMinutes(county: \"blekinge\") { edges { node { id content verified } } } }").execute()
                 .path("publishedMinutes.edges[*].node.id").entityList(String.class).contains(minutes)
                 .path("publishedMinutes.edges[0].node.verified").entity(Boolean.class).isEqualTo(true);
+        // an Atom feed per county and per body, without a token, carrying the content hash
+        String uuid = new String(Base64.getUrlDecoder().decode(minutes), StandardCharsets.UTF_8).substring("Minutes:".length());
+        for (String feed : List.of("/feeds/blekinge.atom", "/feeds/blekinge/LSVO.atom")) {
+            http.get().uri(feed).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith("application/atom+xml")
+                    .expectBody(String.class).value(xml -> assertThat(xml)
+                            .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "urn:samverkan:minutes:" + uuid, "SHA-256 "));
+        }
+        http.get().uri("/feeds/blekinge/PSVO.atom").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(xml -> assertThat(xml).doesNotContain(uuid));
+        http.get().uri("/feeds/nowhere.atom").exchange().expectStatus().isNotFound();
+
         // PSVO-08: PSVO's next agenda presents LSVO's minutes signed since its previous meeting
         String psvo = graphQl.document("{ body(county: \"blekinge\", shortName: \"PSVO\") { id } }").execute()
                 .path("body.id").entity(String.class).get();
