@@ -555,25 +555,9 @@ final class DemoYearPlan {
                 codes.put(s.party(), s.partyCode());
             }
         });
-        List<Map<String, Object>> snapshot = new ArrayList<>();
-        for (Entitled e : roll.entitled()) {
-            SeatInfo seat = roll.seats().values().stream().filter(s -> s.id().equals(e.seat().value())).findFirst().orElseThrow();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("seat", e.seat().toString());
-            entry.put("title", seat.title());
-            entry.put("person", e.person().toString());
-            entry.put("party", seat.partyCode());
-            entry.put("function", e.function());
-            entry.put("subjectAreas", e.subjectAreas());
-            entry.put("mandate", true);
-            entry.put("present", roll.present().contains(e.seat()));
-            Declaration d = declared.get(e.seat());
-            if (d != null) {
-                entry.put("position", d.position().name());
-                entry.put("channel", d.channel().name());
-            }
-            snapshot.add(entry);
-        }
+        List<Map<String, Object>> snapshot = se.samverkan.domain.decision.Snapshot.of(roll.entitled(), roll.present(),
+                declared, seat -> roll.seats().values().stream().filter(s -> s.id().equals(seat.value()))
+                        .map(SeatInfo::title).findFirst().orElseThrow(), party -> codes.get(party.value()));
         return new DecisionRow(DemoYearReader.decisionId(m.county(), m.key()), matter, roll.meeting(),
                 m.decision().text().strip(), outcome.kind().name(),
                 outcome.supporting().stream().map(p -> codes.get(p.value())).toList(),

@@ -124,25 +124,8 @@ final class DemoYearReader {
     // ---------------------------------------------------------------------------------------------------- files
 
     private void readFile(String file, Supplier<InputStream> content) {
-        Node root;
-        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(new DemoYearException.Problem(file, line, "not valid YAML: " + e.getProblem()));
-            return;
-        } catch (IOException | RuntimeException e) {
-            problems.add(new DemoYearException.Problem(file, 1, "cannot be read: " + e.getMessage()));
-            return;
-        }
-        if (root == null) {
-            problems.add(new DemoYearException.Problem(file, 1, "is empty"));
-            return;
-        }
         attempt(() -> {
-            YamlNode r = new YamlNode(file, root);
+            YamlNode r = YamlNode.parse(file, content);
             String county = r.string("county");
             for (YamlNode n : r.list("bodies")) {
                 attempt(() -> readBody(n, county));

@@ -421,26 +421,8 @@ class DecisionService {
     }
 
     private String snapshot(Roll roll, Map<SeatId, Declaration> declared) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Entitled e : roll.entitled()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            Seat seat = roll.seats().get(e.seat());
-            entry.put("seat", e.seat().toString());
-            entry.put("title", seat.title());
-            entry.put("person", e.person().toString());
-            entry.put("party", roll.parties().get(e.party()).code());
-            entry.put("function", e.function());
-            entry.put("subjectAreas", e.subjectAreas());
-            entry.put("mandate", true);
-            entry.put("present", roll.present().contains(e.seat()));
-            Declaration d = declared.get(e.seat());
-            if (d != null) {
-                entry.put("position", d.position().name());
-                entry.put("channel", d.channel().name());
-            }
-            entries.add(entry);
-        }
-        return json.writeValueAsString(entries);
+        return json.writeValueAsString(se.samverkan.domain.decision.Snapshot.of(roll.entitled(), roll.present(), declared,
+                seat -> roll.seats().get(seat).title(), party -> roll.parties().get(party).code()));
     }
 
     // -------------------------------------------------------------------------------------------------- postpone

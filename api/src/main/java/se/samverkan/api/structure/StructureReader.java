@@ -127,24 +127,7 @@ public final class StructureReader {
     // ---------------------------------------------------------------------------------------------------- files
 
     private void readFile(String file, Supplier<InputStream> content) {
-        Node root;
-        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(new StructureException(file, line, "not valid YAML: " + e.getProblem()));
-            return;
-        } catch (IOException e) {
-            problems.add(new StructureException(file, 1, "cannot be read: " + e.getMessage()));
-            return;
-        }
-        if (root == null) {
-            problems.add(new StructureException(file, 1, "is empty"));
-            return;
-        }
-        attempt(() -> readRoot(new YamlNode(file, root)));
+        attempt(() -> readRoot(YamlNode.parse(file, content)));
     }
 
     private void attempt(Runnable step) {

@@ -62,6 +62,29 @@ public final class YamlNode {
         }
     }
 
+    /**
+     * Parses a YAML file strictly (duplicate keys refused) into the node of its root mapping; a file that is not YAML,
+     * cannot be read or is empty throws a {@link StructureException} naming the file and line.
+     */
+    public static YamlNode parse(String file, java.util.function.Supplier<java.io.InputStream> content) {
+        Node root;
+        try (java.io.InputStream in = content.get();
+                java.io.Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new org.yaml.snakeyaml.Yaml(options).compose(reader);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new StructureException(file, line, "not valid YAML: " + e.getProblem());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new StructureException(file, 1, "cannot be read: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new StructureException(file, 1, "is empty");
+        }
+        return new YamlNode(file, root);
+    }
+
     public String file() {
         return file;
     }
