@@ -119,13 +119,6 @@ class ExtraMeetingRepository {
                         .fetch().rowsUpdated().thenReturn(call));
     }
 
-    /** Writes an event to the outbox, in the transaction of the change that caused it. */
-    Mono<Void> publish(String type, BodyId body, String payloadJson) {
-        return db.sql("INSERT INTO event (type, body_id, payload) VALUES (:type, :body, CAST(:payload AS jsonb))")
-                .bind("type", type).bind("body", body.value()).bind("payload", payloadJson)
-                .fetch().rowsUpdated().then();
-    }
-
     private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
             @Nullable T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);

@@ -34,7 +34,8 @@ import se.samverkan.domain.structure.Person;
 import se.samverkan.domain.structure.PersonId;
 import se.samverkan.domain.structure.Seat;
 import se.samverkan.tenancy.Principal;
-import tools.jackson.databind.json.JsonMapper;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.Outbox;
 
 /**
  * Requests for extra meetings (LSVO-07, PSVO-05, NB-04): records who asked, and when the requests reach what the
@@ -45,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ExtraMeetingService {
 
     /** The outbox event type written when an extra meeting becomes due. */
-    static final String EXTRA_MEETING_DUE = "ExtraMeetingDue";
 
     /** Who may ask: the members and the chair (LSVO-07, PSVO-05); in NB-04 each party asks through its members. */
     private static final Set<Actor> ASKERS = Set.of(Actor.MEMBER, Actor.CHAIR);
@@ -66,15 +66,15 @@ class ExtraMeetingService {
     private final ExtraMeetingRepository repository;
     private final StructureRepository structure;
     private final BodyAccess access;
-    private final JsonMapper json;
+    private final Outbox outbox;
     private final Clock clock;
 
     ExtraMeetingService(ExtraMeetingRepository repository, StructureRepository structure, BodyAccess access,
-            JsonMapper json, Clock clock) {
+            Outbox outbox, Clock clock) {
         this.repository = repository;
         this.structure = structure;
         this.access = access;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -134,11 +134,11 @@ class ExtraMeetingService {
         }
         return repository.insertCall(body.id(), evaluated.reason(), evaluated.rule(), round.requests().size(),
                         round.currentMembers())
-                .flatMap(call -> repository.publish(EXTRA_MEETING_DUE, body.id(), eventPayload(body, round, call))
+                .flatMap(call -> outbox.write(EventTypes.EXTRA_MEETING_DUE, body.id().value(), null, eventPayload(body, round, call))
                         .thenReturn(new Outcome(round.withCall(call), true)));
     }
 
-    private String eventPayload(Body body, ExtraMeetingRound round, CallRow call) {
+    private Map<String, Object> eventPayload(Body body, ExtraMeetingRound round, CallRow call) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("body", GlobalId.of(body));
         payload.put("bodyId", body.id().toString());
@@ -154,7 +154,7 @@ class ExtraMeetingService {
         payload.put("threshold", round.threshold());
         payload.put("chairAsked", round.chairAsked());
         payload.put("requestedBy", round.requests().stream().map(r -> r.person().toString()).toList());
-        return json.writeValueAsString(payload);
+        return payload;
     }
 
     /** The current round of each body, as of today. */

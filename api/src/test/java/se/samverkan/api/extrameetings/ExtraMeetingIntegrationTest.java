@@ -47,10 +47,14 @@ class ExtraMeetingIntegrationTest extends IntegrationTest {
     @Autowired
     DatabaseClient db;
 
+    /** The outbox is append-only: each test counts the events written after it started. */
+    private long eventsBefore;
+
     /** The context (and its database) is shared by the tests of the class: each test starts without requests. */
     @BeforeEach
     void noRequestsYet() {
-        db.sql("DELETE FROM event WHERE type = 'ExtraMeetingDue'").fetch().rowsUpdated().block();
+        eventsBefore = Objects.requireNonNull(db.sql("SELECT coalesce(max(id), 0) AS id FROM event")
+                .map(r -> r.get("id", Long.class)).one().block());
         db.sql("DELETE FROM extra_meeting_request").fetch().rowsUpdated().block();
         db.sql("DELETE FROM extra_meeting_call").fetch().rowsUpdated().block();
     }
@@ -127,15 +131,15 @@ class ExtraMeetingIntegrationTest extends IntegrationTest {
     private long dueEvents(String bodyGlobalId) {
         UUID body = UUID.fromString(new String(Base64.getUrlDecoder().decode(bodyGlobalId), StandardCharsets.UTF_8)
                 .substring("Body:".length()));
-        return Objects.requireNonNull(db.sql("SELECT count(*) AS n FROM event WHERE type = 'ExtraMeetingDue' AND body_id = :body")
-                .bind("body", body).map(r -> r.get("n", Long.class)).one().block());
+        return Objects.requireNonNull(db.sql("SELECT count(*) AS n FROM event WHERE type = 'ExtraMeetingDue' AND body_id = :body AND id > :since")
+                .bind("body", body).bind("since", eventsBefore).map(r -> r.get("n", Long.class)).one().block());
     }
 
     private Map<String, Object> eventPayload(String bodyGlobalId) {
         UUID body = UUID.fromString(new String(Base64.getUrlDecoder().decode(bodyGlobalId), StandardCharsets.UTF_8)
                 .substring("Body:".length()));
-        String json = db.sql("SELECT payload::text AS p FROM event WHERE type = 'ExtraMeetingDue' AND body_id = :body")
-                .bind("body", body).map(r -> r.get("p", String.class)).one().block();
+        String json = db.sql("SELECT payload::text AS p FROM event WHERE type = 'ExtraMeetingDue' AND body_id = :body AND id > :since")
+                .bind("body", body).bind("since", eventsBefore).map(r -> r.get("p", String.class)).one().block();
         return new tools.jackson.databind.json.JsonMapper().readValue(json, Map.class);
     }
 

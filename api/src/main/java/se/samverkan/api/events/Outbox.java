@@ -1,0 +1,81 @@
+package se.samverkan.api.events;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox (utkorg för händelser): writes an event in the caller's transaction, so that the event exists exactly when
+ * the change that caused it does; and reads events back by id for the dispatcher, resuming subscribers and mirrors.
+ */
+@Component
+public class Outbox {
+
+    private static final String EVENT = "SELECT id, type, body_id, party_code, change, payload::text AS payload, created_at FROM event ";
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    Outbox(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** A public event. Call inside the transaction of the change. */
+    public Mono<Void> write(String type, @Nullable UUID body, Event.@Nullable Change change, Map<String, ?> payload) {
+        return write(type, body, null, change, payload);
+    }
+
+    /** An event about one party's PARTY data: only receivers of that party are given what it points at. */
+    public Mono<Void> writeForParty(String type, @Nullable UUID body, String party, Map<String, ?> payload) {
+        return write(type, body, Objects.requireNonNull(party), null, payload);
+    }
+
+    private Mono<Void> write(String type, @Nullable UUID body, @Nullable String party, Event.@Nullable Change change,
+            Map<String, ?> payload) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO event (type, body_id, party_code, change, payload)
+                VALUES (:type, :body, :party, :change, CAST(:payload AS jsonb))""")
+                .bind("type", type).bind("payload", json.writeValueAsString(payload));
+        spec = body == null ? spec.bindNull("body", UUID.class) : spec.bind("body", body);
+        spec = party == null ? spec.bindNull("party", String.class) : spec.bind("party", party);
+        spec = change == null ? spec.bindNull("change", String.class) : spec.bind("change", change.name());
+        return spec.fetch().rowsUpdated().then();
+    }
+
+    /** Events after an id, in order, at most {@code limit}; of some types, or of every type when {@code types} is empty. */
+    public Mono<List<Event>> after(long id, List<String> types, int limit) {
+        return db.sql(EVENT + "WHERE id > :after AND (cardinality(CAST(:types AS text[])) = 0 OR type = ANY(:types)) ORDER BY id LIMIT :limit")
+                .bind("after", id).bind("types", types.toArray(String[]::new)).bind("limit", limit)
+                .map(this::event).all().collectList();
+    }
+
+    /** Public changes to published objects after an id, in order: the change feed. */
+    public Mono<List<Event>> changesAfter(long id, int limit) {
+        return db.sql(EVENT + "WHERE change IS NOT NULL AND party_code IS NULL AND id > :after ORDER BY id LIMIT :limit")
+                .bind("after", id).bind("limit", limit).map(this::event).all().collectList();
+    }
+
+    /** The newest event's id, or 0. */
+    public Mono<Long> lastId() {
+        return db.sql("SELECT coalesce(max(id), 0) AS id FROM event").map(r -> Objects.requireNonNull(r.get("id", Long.class))).one();
+    }
+
+    private Event event(io.r2dbc.spi.Readable r) {
+        String change = r.get("change", String.class);
+        return new Event(Objects.requireNonNull(r.get("id", Long.class)), Objects.requireNonNull(r.get("type", String.class)),
+                r.get("body_id", UUID.class), r.get("party_code", String.class),
+                change == null ? null : Event.Change.valueOf(change),
+                json.readValue(Objects.requireNonNull(r.get("payload", String.class)), PAYLOAD),
+                Objects.requireNonNull(r.get("created_at", OffsetDateTime.class)).toInstant());
+    }
+}
