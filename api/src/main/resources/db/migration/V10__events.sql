@@ -5,9 +5,18 @@
 -- party's PARTY data (InboxItemArrived). Payloads carry ids only: what they point at is read by each receiver in its own
 -- tenant transaction, so row-level security decides what it sees.
 ALTER TABLE event ADD COLUMN party_code text;
--- A public change to a published object, for the change feed: PUBLISHED, REVISED, WITHDRAWN or SUPERSEDED.
+-- The county of the body, for subscribers' and webhooks' filters.
+ALTER TABLE event ADD COLUMN county_code text;
+-- A public change to a published object, for the change feed: PUBLISHED, REVISED, WITHDRAWN or SUPERSEDED, and the
+-- object it changed (its GraphQL type and key).
 ALTER TABLE event ADD COLUMN change text CHECK (change IN ('PUBLISHED', 'REVISED', 'WITHDRAWN', 'SUPERSEDED'));
+ALTER TABLE event ADD COLUMN object_type text;
+ALTER TABLE event ADD COLUMN object_id uuid;
+ALTER TABLE event ADD CONSTRAINT event_change_object
+    CHECK ((change IS NULL) = (object_id IS NULL) AND (object_id IS NULL) = (object_type IS NULL)
+           AND (change IS NULL OR party_code IS NULL));
 CREATE INDEX event_change ON event (id) WHERE change IS NOT NULL;
+CREATE INDEX event_object ON event (object_id, id) WHERE object_id IS NOT NULL;
 CREATE INDEX event_type_id ON event (type, id);
 
 -- Readers page through the outbox by id ("everything after N"). A bigserial alone does not give that: a transaction
@@ -19,6 +28,9 @@ BEGIN
     PERFORM pg_advisory_xact_lock(7338410541);               -- arbitrary constant: "the outbox"
     NEW.id := nextval(pg_get_serial_sequence('event', 'id'));
     NEW.created_at := clock_timestamp();
+    IF NEW.body_id IS NOT NULL THEN
+        NEW.county_code := (SELECT county_code FROM body WHERE id = NEW.body_id);
+    END IF;
     PERFORM pg_notify('samverkan_events', NEW.id::text);      -- delivered at commit, to every instance listening
     RETURN NEW;
 END $$;

@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Outbox {
 
-    private static final String EVENT = "SELECT id, type, body_id, party_code, change, payload::text AS payload, created_at FROM event ";
+    private static final String EVENT = """
+            SELECT id, type, body_id, county_code, party_code, change, object_type, object_id, payload::text AS payload,
+                   created_at FROM event\s""";
     private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() { };
 
     private final DatabaseClient db;
@@ -30,25 +32,36 @@ public class Outbox {
         this.json = json;
     }
 
-    /** A public event. Call inside the transaction of the change. */
-    public Mono<Void> write(String type, @Nullable UUID body, Event.@Nullable Change change, Map<String, ?> payload) {
-        return write(type, body, null, change, payload);
+    /** A public event that changes no published object. Call inside the transaction of the change. */
+    public Mono<Void> write(String type, @Nullable UUID body, Map<String, ?> payload) {
+        return insert(type, body, null, null, null, null, payload);
+    }
+
+    /**
+     * A public change to a published object: it goes to the change feed too, so mirrors learn of it. Call inside the
+     * transaction of the change.
+     */
+    public Mono<Void> change(String type, UUID body, Event.Change change, String objectType, UUID objectId,
+            Map<String, ?> payload) {
+        return insert(type, body, null, change, objectType, objectId, payload);
     }
 
     /** An event about one party's PARTY data: only receivers of that party are given what it points at. */
     public Mono<Void> writeForParty(String type, @Nullable UUID body, String party, Map<String, ?> payload) {
-        return write(type, body, Objects.requireNonNull(party), null, payload);
+        return insert(type, body, Objects.requireNonNull(party), null, null, null, payload);
     }
 
-    private Mono<Void> write(String type, @Nullable UUID body, @Nullable String party, Event.@Nullable Change change,
-            Map<String, ?> payload) {
+    private Mono<Void> insert(String type, @Nullable UUID body, @Nullable String party, Event.@Nullable Change change,
+            @Nullable String objectType, @Nullable UUID objectId, Map<String, ?> payload) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                INSERT INTO event (type, body_id, party_code, change, payload)
-                VALUES (:type, :body, :party, :change, CAST(:payload AS jsonb))""")
+                INSERT INTO event (type, body_id, party_code, change, object_type, object_id, payload)
+                VALUES (:type, :body, :party, :change, :objectType, :objectId, CAST(:payload AS jsonb))""")
                 .bind("type", type).bind("payload", json.writeValueAsString(payload));
         spec = body == null ? spec.bindNull("body", UUID.class) : spec.bind("body", body);
         spec = party == null ? spec.bindNull("party", String.class) : spec.bind("party", party);
         spec = change == null ? spec.bindNull("change", String.class) : spec.bind("change", change.name());
+        spec = objectType == null ? spec.bindNull("objectType", String.class) : spec.bind("objectType", objectType);
+        spec = objectId == null ? spec.bindNull("objectId", UUID.class) : spec.bind("objectId", objectId);
         return spec.fetch().rowsUpdated().then();
     }
 
@@ -65,6 +78,18 @@ public class Outbox {
                 .bind("after", id).bind("limit", limit).map(this::event).all().collectList();
     }
 
+    /** When each object last changed after it was published (lastRevisedAt), by the change feed's events. */
+    public Mono<Map<UUID, java.time.Instant>> lastChanged(java.util.Collection<UUID> objects) {
+        if (objects.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT object_id, max(created_at) AS at FROM event WHERE object_id = ANY(:ids) GROUP BY object_id")
+                .bind("ids", objects.toArray(UUID[]::new))
+                .map(r -> Map.entry(Objects.requireNonNull(r.get("object_id", UUID.class)),
+                        Objects.requireNonNull(r.get("at", OffsetDateTime.class)).toInstant()))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     /** The newest event's id, or 0. */
     public Mono<Long> lastId() {
         return db.sql("SELECT coalesce(max(id), 0) AS id FROM event").map(r -> Objects.requireNonNull(r.get("id", Long.class))).one();
@@ -73,8 +98,9 @@ public class Outbox {
     private Event event(io.r2dbc.spi.Readable r) {
         String change = r.get("change", String.class);
         return new Event(Objects.requireNonNull(r.get("id", Long.class)), Objects.requireNonNull(r.get("type", String.class)),
-                r.get("body_id", UUID.class), r.get("party_code", String.class),
-                change == null ? null : Event.Change.valueOf(change),
+                r.get("body_id", UUID.class), r.get("county_code", String.class), r.get("party_code", String.class),
+                change == null ? null : Event.Change.valueOf(change), r.get("object_type", String.class),
+                r.get("object_id", UUID.class),
                 json.readValue(Objects.requireNonNull(r.get("payload", String.class)), PAYLOAD),
                 Objects.requireNonNull(r.get("created_at", OffsetDateTime.class)).toInstant());
     }

@@ -134,7 +134,7 @@ class ExtraMeetingService {
         }
         return repository.insertCall(body.id(), evaluated.reason(), evaluated.rule(), round.requests().size(),
                         round.currentMembers())
-                .flatMap(call -> outbox.write(EventTypes.EXTRA_MEETING_DUE, body.id().value(), null, eventPayload(body, round, call))
+                .flatMap(call -> outbox.write(EventTypes.EXTRA_MEETING_DUE, body.id().value(), eventPayload(body, round, call))
                         .thenReturn(new Outcome(round.withCall(call), true)));
     }
 

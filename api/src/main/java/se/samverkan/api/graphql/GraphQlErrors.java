@@ -22,6 +22,26 @@ class GraphQlErrors {
                 .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
     }
 
+    /**
+     * Errors that end a subscription's stream: bad input (a cursor too old to replay) and refused access are said
+     * plainly; anything else stays opaque.
+     */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.graphql.execution.SubscriptionExceptionResolver subscriptionErrors() {
+        return new org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable e) {
+                if (e instanceof BadInputException) {
+                    return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
+                }
+                if (e instanceof org.springframework.security.access.AccessDeniedException) {
+                    return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message(e.getMessage()).build();
+                }
+                return GraphQLError.newError().errorType(ErrorType.INTERNAL_ERROR).message("Subscription error").build();
+            }
+        };
+    }
+
     @GraphQlExceptionHandler
     GraphQLError brokenRule(DomainException e, DataFetchingEnvironment env) {
         return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())

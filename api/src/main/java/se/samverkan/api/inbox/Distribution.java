@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.Outbox;
 import se.samverkan.api.structure.StructureRepository;
 import se.samverkan.domain.rulebook.DistributionRule;
 import se.samverkan.domain.rulebook.Recipient;
@@ -28,8 +31,10 @@ public class Distribution {
 
     private final StructureRepository structure;
     private final InboxRepository inbox;
+    private final Outbox outbox;
 
-    Distribution(StructureRepository structure, InboxRepository inbox) {
+    Distribution(StructureRepository structure, InboxRepository inbox, Outbox outbox) {
+        this.outbox = outbox;
         this.structure = structure;
         this.inbox = inbox;
     }
@@ -57,7 +62,16 @@ public class Distribution {
                         return new ArrayList<>(items.values());
                     });
                 })
-                .flatMap(inbox::deliver);
+                .flatMap(this::deliver);
+    }
+
+    /** Delivers items and tells each committee's party that something arrived (an event only that party is shown). */
+    Mono<Long> deliver(List<InboxItem> items) {
+        return inbox.deliver(items).flatMap(n -> Flux.fromIterable(items)
+                .concatMap(item -> outbox.writeForParty(EventTypes.INBOX_ITEM_ARRIVED, item.fromBody().value(),
+                        item.partyCode(), Map.of("item", item.id().toString(), "committee", item.committee().value().toString(),
+                                "kind", item.kind())))
+                .then(Mono.just(n)));
     }
 
     private static boolean reaches(Recipient recipient, Party party, Committee committee, List<String> areas) {

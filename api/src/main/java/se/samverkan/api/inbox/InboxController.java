@@ -1,5 +1,6 @@
 package se.samverkan.api.inbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,14 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.events.EventFilter;
+import se.samverkan.api.events.EventStream;
+import se.samverkan.api.events.EventTypes;
 import se.samverkan.api.graphql.Connection;
 import se.samverkan.api.graphql.GlobalId;
 import se.samverkan.api.graphql.NodeFetcher;
@@ -39,11 +46,17 @@ class InboxController {
     record AcknowledgePayload(@Nullable InboxItem item, List<UserError> errors) {
     }
 
+    /** Something arrived in a committee's inbox: what an {@code inboxItemArrived} subscriber receives. */
+    record InboxItemArrivedEvent(String cursor, Instant at, InboxItem item) {
+    }
+
     private final InboxRepository inbox;
     private final TenantTransactions tenant;
     private final StructureRepository structure;
+    private final EventStream events;
 
-    InboxController(InboxRepository inbox, TenantTransactions tenant, StructureRepository structure) {
+    InboxController(InboxRepository inbox, TenantTransactions tenant, StructureRepository structure, EventStream events) {
+        this.events = events;
         this.inbox = inbox;
         this.tenant = tenant;
         this.structure = structure;
@@ -60,6 +73,28 @@ class InboxController {
         return CurrentPrincipal.get().flatMap(caller -> tenant.asParty(caller.partyCode(),
                         () -> inbox.of(new CommitteeId(id.get()))))
                 .map(items -> Connection.slice(items, window));
+    }
+
+    /**
+     * PARTY: only events for the caller's own party pass, and each item is read again in the caller's tenant
+     * transaction, so PostgreSQL's row-level security has the last word on what the subscriber sees.
+     */
+    @SubscriptionMapping
+    Flux<InboxItemArrivedEvent> inboxItemArrived(@Argument String committee, @Argument @Nullable String after) {
+        Long cursor = EventFilter.cursor(after);
+        return CurrentPrincipal.get().flatMapMany(caller -> {
+            if (!caller.authenticated() || caller.partyCode() == null) {
+                return Flux.error(new AccessDeniedException("sign in to follow a committee's inbox"));
+            }
+            Optional<UUID> id = GlobalId.uuidOf(committee, "Committee");
+            if (id.isEmpty()) {
+                return Flux.never();
+            }
+            String committeeId = id.get().toString();
+            return events.since(cursor, List.of(EventTypes.INBOX_ITEM_ARRIVED),
+                            e -> caller.partyCode().equals(e.party()) && committeeId.equals(e.payload().get("committee")))
+                    .concatMap(e -> visible(caller, e.uuid("item")).map(item -> new InboxItemArrivedEvent(e.cursor(), e.at(), item)));
+        });
     }
 
     Mono<InboxItem> visible(Principal caller, UUID id) {

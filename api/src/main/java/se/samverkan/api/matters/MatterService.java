@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.samverkan.api.config.ClockConfig;
+import se.samverkan.api.events.Event;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.Outbox;
 import se.samverkan.api.graphql.UserError;
 import se.samverkan.api.meetings.BodyAccess;
 import se.samverkan.api.meetings.MeetingRepository;
@@ -77,8 +80,11 @@ class MatterService {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final Outbox outbox;
+
     MatterService(MatterRepository matters, MeetingRepository meetings, StructureRepository structure, BodyAccess access,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.matters = matters;
         this.meetings = meetings;
         this.structure = structure;
@@ -496,6 +502,8 @@ class MatterService {
                             .switchIfEmpty(Mono.error(new IllegalStateException("a matter changed while the notice was sent"))))
                     .then(matters.insertNotice(meeting.id(), today(), subject(caller), due, rule, json.writeValueAsString(agenda)))
                     .then(meetings.changeState(sent, meeting.version()))
+                    .flatMap(m -> outbox.change(EventTypes.NOTICE_SENT, m.body().value(), Event.Change.PUBLISHED, "Meeting",
+                            m.id(), Map.of("meeting", m.id().toString())).thenReturn(m))
                     .map(m -> new NoticePayload(m, List.of()))
                     .defaultIfEmpty(new NoticePayload(null, List.of(new UserError("CONFLICT",
                             "the meeting was changed meanwhile; read it again", null, "meeting"))));

@@ -17,10 +17,15 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import se.samverkan.api.config.ClockConfig;
+import se.samverkan.api.events.EventFilter;
+import se.samverkan.api.events.EventStream;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.OncePerEvent;
 import se.samverkan.api.graphql.Connection;
 import se.samverkan.api.graphql.GlobalId;
 import se.samverkan.api.graphql.UserError;
@@ -74,8 +79,16 @@ class MeetingController {
     private final StructureRepository structure;
     private final Clock clock;
 
+    /** A notice was sent: what a {@code noticeSent} subscriber receives. */
+    record NoticeSentEvent(String cursor, Instant at, Meeting meeting) {
+    }
+
+    private final EventStream events;
+    private final OncePerEvent<Meeting> noticedMeetings = new OncePerEvent<>();
+
     MeetingController(MeetingService service, MeetingRepository meetings, StructureRepository structure, Clock clock,
-            BatchLoaderRegistry registry, BodyAccess access) {
+            BatchLoaderRegistry registry, BodyAccess access, EventStream events) {
+        this.events = events;
         this.service = service;
         this.access = access;
         this.meetings = meetings;
@@ -117,6 +130,15 @@ class MeetingController {
         return GlobalId.uuidOf(id, "Meeting").map(uuid -> meetings.byId(uuid)
                 .flatMap(m -> visible(List.of(m))).flatMap(l -> Mono.justOrEmpty(l.stream().findFirst())))
                 .orElse(Mono.empty());
+    }
+
+    /** Public: the meeting as it is now, read once per event; one cancelled since is no longer public and not sent. */
+    @SubscriptionMapping
+    reactor.core.publisher.Flux<NoticeSentEvent> noticeSent(@Argument @Nullable List<String> counties,
+            @Argument @Nullable List<String> bodies, @Argument @Nullable String after) {
+        return events.since(EventFilter.cursor(after), List.of(EventTypes.NOTICE_SENT), EventFilter.of(counties, bodies))
+                .concatMap(event -> noticedMeetings.get(event, e -> meetings.byId(e.uuid("meeting")).filter(MeetingController::isPublic))
+                        .map(m -> new NoticeSentEvent(event.cursor(), event.at(), m)));
     }
 
     @MutationMapping

@@ -27,4 +27,10 @@ class MeetingNodes implements NodeFetcher {
         return meetings.byId(id).flatMap(m -> controller.visible(java.util.List.of(m)))
                 .flatMap(l -> Mono.justOrEmpty(l.stream().findFirst()));
     }
+
+    @Override
+    public Mono<java.util.Map<UUID, Object>> fetchAll(java.util.Collection<UUID> ids) {
+        return meetings.byIds(ids).flatMap(found -> controller.visible(java.util.List.copyOf(found.values())))
+                .map(seen -> seen.stream().collect(java.util.stream.Collectors.toMap(m -> m.id(), m -> (Object) m)));
+    }
 }

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.events.Event;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.Outbox;
 import se.samverkan.api.graphql.UserError;
 import se.samverkan.api.structure.StructureRepository;
 import se.samverkan.domain.DomainException;
@@ -43,7 +46,10 @@ class MeetingService {
     private final StructureRepository structure;
     private final BodyAccess access;
 
-    MeetingService(MeetingRepository meetings, StructureRepository structure, BodyAccess access) {
+    private final Outbox outbox;
+
+    MeetingService(MeetingRepository meetings, StructureRepository structure, BodyAccess access, Outbox outbox) {
+        this.outbox = outbox;
         this.meetings = meetings;
         this.structure = structure;
         this.access = access;
@@ -119,12 +125,22 @@ class MeetingService {
                             }
                             return meetings.cancel(cancelled, meeting.version(), subject(caller), reason.strip())
                                     .flatMap(saved -> meetings.releaseCancelled(saved.id(), subject(caller), reason.strip())
+                                            .then(withdrawn(meeting, reason.strip()))
                                             .thenReturn(saved))
                                     .map(saved -> new Cancelled(saved, List.of()))
                                     .defaultIfEmpty(new Cancelled(null, List.of(new UserError("CONFLICT",
                                             "the meeting was changed meanwhile; read it again", null, "meeting"))));
                         }))
                 .defaultIfEmpty(new Cancelled(null, List.of(UserError.notFound("meeting"))));
+    }
+
+    /** A meeting whose notice was public is taken back: mirrors get a tombstone for it (LSVO-21). */
+    private Mono<Void> withdrawn(Meeting meeting, String reason) {
+        if (meeting.state() != MeetingState.NOTICE_SENT) {
+            return Mono.empty();
+        }
+        return outbox.change(EventTypes.MEETING_CANCELLED, meeting.body().value(), Event.Change.WITHDRAWN, "Meeting",
+                meeting.id(), java.util.Map.of("meeting", meeting.id().toString(), "reason", reason));
     }
 
     private static String subject(Principal caller) {

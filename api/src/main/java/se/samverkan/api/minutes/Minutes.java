@@ -10,5 +10,6 @@ import se.samverkan.domain.structure.BodyId;
 /** A version of a meeting's minutes (protokoll). */
 public record Minutes(UUID id, UUID meeting, BodyId body, int version, @Nullable UUID corrects, String content,
         List<Signatory> signatories, String state, @Nullable String contentHash, @Nullable String previousHash,
-        @Nullable Instant signedAt, @Nullable Instant publishedAt, int rowVersion) {
+        @Nullable Instant signedAt, @Nullable Instant publishedAt, @Nullable UUID supersededBy,
+        @Nullable Instant supersededAt, int rowVersion) {
 }

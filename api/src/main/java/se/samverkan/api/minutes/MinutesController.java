@@ -14,8 +14,14 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import se.samverkan.api.graphql.Connection;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.events.EventFilter;
+import se.samverkan.api.events.EventStream;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.OncePerEvent;
 import se.samverkan.api.graphql.GlobalId;
 import se.samverkan.api.graphql.UserError;
 import se.samverkan.api.meetings.BodyAccess;
@@ -43,12 +49,21 @@ class MinutesController {
     record PublishMinutesInput(String minutes) {
     }
 
+    /** Minutes were published: what a {@code minutesPublished} subscriber receives. */
+    record MinutesPublishedEvent(String cursor, Instant at, Minutes minutes) {
+    }
+
+    private final OncePerEvent<Minutes> publishedMinutes = new OncePerEvent<>();
+
     private final MinutesService service;
     private final MinutesRepository minutes;
     private final MeetingRepository meetings;
     private final BodyAccess access;
+    private final EventStream events;
 
-    MinutesController(MinutesService service, MinutesRepository minutes, MeetingRepository meetings, BodyAccess access) {
+    MinutesController(MinutesService service, MinutesRepository minutes, MeetingRepository meetings, BodyAccess access,
+            EventStream events) {
+        this.events = events;
         this.service = service;
         this.minutes = minutes;
         this.meetings = meetings;
@@ -100,6 +115,16 @@ class MinutesController {
                 .map(b -> GlobalId.uuidOf(b, "Body").map(se.samverkan.domain.structure.BodyId::new)
                         .orElse(new se.samverkan.domain.structure.BodyId(new UUID(0, 0)))).toList();
         return minutes.published(county, ids, since).map(all -> Connection.slice(all, window));
+    }
+
+    /** Public: every subscriber gets the same published minutes, read once per event. */
+    @SubscriptionMapping
+    Flux<MinutesPublishedEvent> minutesPublished(@Argument @Nullable List<String> counties,
+            @Argument @Nullable List<String> bodies, @Argument @Nullable String after) {
+        return events.since(EventFilter.cursor(after), List.of(EventTypes.MINUTES_PUBLISHED), EventFilter.of(counties, bodies))
+                .concatMap(event -> publishedMinutes.get(event, e -> minutes.byId(e.uuid("minutes"))
+                                .filter(m -> m.publishedAt() != null))
+                        .map(m -> new MinutesPublishedEvent(event.cursor(), event.at(), m)));
     }
 
     @BatchMapping(typeName = "Meeting", field = "minutes")

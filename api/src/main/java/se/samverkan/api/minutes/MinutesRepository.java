@@ -25,7 +25,7 @@ class MinutesRepository {
 
     private static final String MINUTES = """
             SELECT id, meeting_id, body_id, version, corrects, content, signatories::text AS signatories, state,
-                   content_hash, previous_hash, signed_at, published_at, row_version FROM minutes\s""";
+                   content_hash, previous_hash, signed_at, published_at, superseded_by, superseded_at, row_version FROM minutes\s""";
 
     /** How a chosen signatory is stored. */
     record StoredSignatory(String person, String kind, @Nullable String side) {
@@ -89,23 +89,29 @@ class MinutesRepository {
         return db.sql(MINUTES + "WHERE id = :id").bind("id", id).map(this::minutes).one();
     }
 
+    Mono<Map<UUID, Minutes>> byIds(Collection<UUID> ids) {
+        return db.sql(MINUTES + "WHERE id = ANY(:ids)").bind("ids", ids.toArray(UUID[]::new)).map(this::minutes).all()
+                .collectMap(Minutes::id);
+    }
+
     Mono<Map<UUID, List<Minutes>>> ofMeetings(Collection<UUID> meetings) {
         return db.sql(MINUTES + "WHERE meeting_id = ANY(:ids) ORDER BY version").bind("ids", meetings.toArray(UUID[]::new))
                 .map(this::minutes).all().collectMultimap(Minutes::meeting)
                 .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
-    /** Records publication (LSVO-15) and writes the MinutesPublished event in the same transaction. */
+    /** Records publication (LSVO-15); empty when it was published meanwhile. */
     Mono<Minutes> publish(Minutes m) {
         return db.sql("UPDATE minutes SET published_at = now() WHERE id = :id AND state = 'SIGNED' AND published_at IS NULL")
-                .bind("id", m.id()).fetch().rowsUpdated().filter(n -> n == 1)
-                .flatMap(n -> db.sql("""
-                        INSERT INTO event (type, body_id, payload)
-                        VALUES ('MinutesPublished', :body, jsonb_build_object('minutes', CAST(:id AS text),
-                                'meeting', CAST(:meeting AS text), 'contentHash', CAST(:hash AS text)))""")
-                        .bind("body", m.body().value()).bind("id", m.id().toString()).bind("meeting", m.meeting().toString())
-                        .bind("hash", java.util.Objects.requireNonNull(m.contentHash())).fetch().rowsUpdated())
-                .flatMap(n -> byId(m.id()));
+                .bind("id", m.id()).fetch().rowsUpdated().filter(n -> n == 1).flatMap(n -> byId(m.id()));
+    }
+
+    /** Records that a published correction replaced published minutes (IMP-02); false when it already was. */
+    Mono<Boolean> supersede(UUID old, UUID by) {
+        return db.sql("""
+                UPDATE minutes SET superseded_by = :by, superseded_at = now()
+                WHERE id = :id AND published_at IS NOT NULL AND superseded_by IS NULL""")
+                .bind("by", by).bind("id", old).fetch().rowsUpdated().map(n -> n == 1);
     }
 
     /** Published minutes of a county's bodies (optionally some), newest first, since a time. Public. */
@@ -174,12 +180,14 @@ class MinutesRepository {
                 new TypeReference<List<StoredSignatory>>() { });
         OffsetDateTime signed = r.get("signed_at", OffsetDateTime.class);
         OffsetDateTime published = r.get("published_at", OffsetDateTime.class);
+        OffsetDateTime superseded = r.get("superseded_at", OffsetDateTime.class);
         return new Minutes(r.get("id", UUID.class), r.get("meeting_id", UUID.class), new BodyId(r.get("body_id", UUID.class)),
                 r.get("version", Integer.class), r.get("corrects", UUID.class), r.get("content", String.class),
                 stored.stream().map(s -> new Signatory(new PersonId(UUID.fromString(s.person())),
                         SignatoryKind.valueOf(s.kind()), s.side() == null ? null : PartySide.valueOf(s.side()))).toList(),
                 r.get("state", String.class), r.get("content_hash", String.class), r.get("previous_hash", String.class),
                 signed == null ? null : signed.toInstant(), published == null ? null : published.toInstant(),
+                r.get("superseded_by", UUID.class), superseded == null ? null : superseded.toInstant(),
                 r.get("row_version", Integer.class));
     }
 }

@@ -1,6 +1,7 @@
 package se.samverkan.api.minutes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.events.Event;
+import se.samverkan.api.events.EventTypes;
+import se.samverkan.api.events.Outbox;
 import se.samverkan.api.graphql.UserError;
 import se.samverkan.api.meetings.BodyAccess;
 import se.samverkan.api.meetings.MeetingRepository;
@@ -45,9 +49,11 @@ class MinutesService {
     private final StructureRepository structure;
     private final BodyAccess access;
     private final se.samverkan.api.inbox.Distribution distribution;
+    private final Outbox outbox;
 
     MinutesService(MinutesRepository minutes, MeetingRepository meetings, StructureRepository structure, BodyAccess access,
-            se.samverkan.api.inbox.Distribution distribution) {
+            se.samverkan.api.inbox.Distribution distribution, Outbox outbox) {
+        this.outbox = outbox;
         this.distribution = distribution;
         this.minutes = minutes;
         this.meetings = meetings;
@@ -77,7 +83,7 @@ class MinutesService {
                             "a correction points at this meeting's signed minutes (IMP-02)")))
                     : Mono.zip(minutes.draftText(meetingId), minutes.nextVersion(meetingId))
                             .flatMap(t -> minutes.insert(new Minutes(UUID.randomUUID(), meetingId, meeting.body(), t.getT2(),
-                                    corrects, t.getT1(), signatories, "DRAFT", null, null, null, null, 0),
+                                    corrects, t.getT1(), signatories, "DRAFT", null, null, null, null, null, null, 0),
                                     Objects.requireNonNull(caller.subject())))
                             .map(m -> new MinutesPayload(m, List.of())));
         })).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("meeting")));
@@ -120,7 +126,10 @@ class MinutesService {
                                 String previousHash = previous.map(Minutes::contentHash).orElse(null);
                                 return minutes.freeze(m, MinutesHash.of(m.content(), previousHash), previousHash);
                             })
-                            .flatMap(frozen -> distribute(frozen, meeting, t.getT1()).thenReturn(frozen))
+                            .flatMap(frozen -> outbox.write(EventTypes.MINUTES_SIGNED, frozen.body().value(),
+                                            Map.of("minutes", frozen.id().toString(), "meeting", frozen.meeting().toString(),
+                                                    "contentHash", Objects.requireNonNull(frozen.contentHash())))
+                                    .then(distribute(frozen, meeting, t.getT1())).thenReturn(frozen))
                             .map(x -> new MinutesPayload(x, List.of()))
                             .defaultIfEmpty(MinutesPayload.refused(new UserError("CONFLICT",
                                     "the minutes changed meanwhile; read them again", null, "minutes")));
@@ -155,8 +164,30 @@ class MinutesService {
                         return Mono.just(MinutesPayload.refused(new UserError("ILLEGAL_TRANSITION",
                                 "the minutes are already published", rule, "minutes")));
                     }
-                    return minutes.publish(m).map(x -> new MinutesPayload(x, List.of()));
+                    return minutes.publish(m).flatMap(published -> outbox.change(EventTypes.MINUTES_PUBLISHED,
+                                    published.body().value(), Event.Change.PUBLISHED, "Minutes", published.id(), Map.of(
+                                            "minutes", published.id().toString(), "meeting", published.meeting().toString(),
+                                            "contentHash", Objects.requireNonNull(published.contentHash())))
+                            .then(supersede(published)).thenReturn(published))
+                            .map(x -> new MinutesPayload(x, List.of()))
+                            .defaultIfEmpty(MinutesPayload.refused(new UserError("CONFLICT",
+                                    "the minutes were published meanwhile", rule, "minutes")));
                 }))).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("minutes")));
+    }
+
+    /**
+     * IMP-02: a published correction replaces the published version it corrects. The older stays readable as history;
+     * mirrors get a tombstone for it in the change feed.
+     */
+    private Mono<Void> supersede(Minutes correction) {
+        if (correction.corrects() == null) {
+            return Mono.empty();
+        }
+        UUID old = correction.corrects();
+        return minutes.supersede(old, correction.id()).filter(Boolean::booleanValue)
+                .flatMap(done -> outbox.change(EventTypes.MINUTES_SUPERSEDED, correction.body().value(),
+                        Event.Change.SUPERSEDED, "Minutes", old, Map.of("minutes", old.toString(),
+                                "supersededBy", correction.id().toString(), "meeting", correction.meeting().toString())));
     }
 
     /** Whether the body's chain of signed minutes up to these verifies (IMP-02). */
