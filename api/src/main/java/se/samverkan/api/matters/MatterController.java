@@ -108,8 +108,12 @@ class MatterController {
     private final BodyAccess access;
     private final JsonMapper json;
 
+    private final se.samverkan.api.events.Outbox outbox;
+
     MatterController(MatterService service, MatterRepository matters, MeetingRepository meetings,
-            StructureRepository structure, BodyAccess access, JsonMapper json, BatchLoaderRegistry registry) {
+            StructureRepository structure, BodyAccess access, JsonMapper json, BatchLoaderRegistry registry,
+            se.samverkan.api.events.Outbox outbox) {
+        this.outbox = outbox;
         registry.<BodyId, List<Matter>>forName("mattersByBody")
                 .registerMappedBatchLoader((keys, env) -> matters.ofBodies(keys));
         registry.<Principal, Set<BodyId>>forName("seatedBodies").registerMappedBatchLoader((keys, env) ->
@@ -279,6 +283,32 @@ class MatterController {
                 .flatMap(found -> visible(found.values().stream().flatMap(List::stream).toList())
                         .map(seen -> list.stream().collect(Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of())
                                 .stream().filter(seen::contains).toList(), (a, b) -> a))));
+    }
+
+    /** A meeting is published when its notice is sent (LSVO-08); null before. */
+    @BatchMapping(typeName = "Meeting", field = "publishedAt")
+    Mono<Map<Meeting, Instant>> meetingPublishedAt(List<Meeting> list) {
+        return matters.noticesOf(list.stream().map(Meeting::id).toList()).map(found -> list.stream()
+                .filter(m -> found.containsKey(m.id()))
+                .collect(Collectors.toMap(m -> m, m -> found.get(m.id()).sentAt(), (a, b) -> a)));
+    }
+
+    /** The last public change to a published meeting (its notice, a cancellation), from the change feed's events. */
+    @BatchMapping(typeName = "Meeting", field = "lastRevisedAt")
+    Mono<Map<Meeting, Instant>> meetingLastRevisedAt(List<Meeting> list) {
+        List<java.util.UUID> ids = list.stream().map(Meeting::id).toList();
+        return Mono.zip(matters.noticesOf(ids), outbox.lastChanged(ids)).map(t -> {
+            Map<Meeting, Instant> result = new java.util.HashMap<>();
+            for (Meeting m : list) {
+                Instant sent = t.getT1().containsKey(m.id()) ? t.getT1().get(m.id()).sentAt() : null;
+                Instant changed = t.getT2().get(m.id());
+                Instant last = sent == null ? changed : changed == null || changed.isBefore(sent) ? sent : changed;
+                if (last != null) {
+                    result.put(m, last);
+                }
+            }
+            return result;
+        });
     }
 
     @BatchMapping(typeName = "Meeting", field = "notice")

@@ -40,7 +40,8 @@ class MinutesController {
     record SignatoryInput(String person, SignatoryKind kind, @Nullable PartySide side) {
     }
 
-    record DraftMinutesInput(String meeting, List<SignatoryInput> signatories, @Nullable String corrects) {
+    record DraftMinutesInput(String meeting, List<SignatoryInput> signatories, @Nullable String corrects,
+            @Nullable List<Integer> order) {
     }
 
     record SignMinutesInput(String minutes) {
@@ -86,7 +87,7 @@ class MinutesController {
             }
             Optional<UUID> corrects = input.corrects() == null ? Optional.empty() : GlobalId.uuidOf(input.corrects(), "Minutes");
             return GlobalId.uuidOf(input.meeting(), "Meeting")
-                    .map(m -> service.draft(caller, m, chosen, corrects.orElse(null)))
+                    .map(m -> service.draft(caller, m, chosen, corrects.orElse(null), input.order()))
                     .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("meeting"))));
         });
     }
@@ -141,6 +142,24 @@ class MinutesController {
         return meetings.byIds(list.stream().map(Minutes::meeting).collect(Collectors.toSet()))
                 .map(found -> list.stream().filter(m -> found.containsKey(m.meeting()))
                         .collect(Collectors.toMap(m -> m, m -> found.get(m.meeting()), (a, b) -> a)));
+    }
+
+    /** Both orders of the items: as dealt with at the meeting (actual), and as the agenda had them (planned). */
+    @BatchMapping(typeName = "Minutes")
+    Mono<Map<Minutes, List<se.samverkan.domain.minutes.MinutesItems.Item>>> items(List<Minutes> list) {
+        return minutes.itemsOf(list.stream().map(Minutes::id).toList()).map(found -> list.stream()
+                .collect(Collectors.toMap(m -> m, m -> found.getOrDefault(m.id(), List.of()), (a, b) -> a)));
+    }
+
+    /** When the published minutes last changed: published, or replaced by a published correction. */
+    @SchemaMapping(typeName = "Minutes")
+    @Nullable Instant lastRevisedAt(Minutes m) {
+        return m.supersededAt() != null ? m.supersededAt() : m.publishedAt();
+    }
+
+    @SchemaMapping(typeName = "Minutes")
+    Mono<Minutes> supersededBy(Minutes m) {
+        return m.supersededBy() == null ? Mono.empty() : minutes.byId(m.supersededBy());
     }
 
     @SchemaMapping(typeName = "Minutes")

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
+import se.samverkan.domain.minutes.MinutesItems;
 import se.samverkan.domain.minutes.Signatory;
 import se.samverkan.domain.rulebook.SignatoryKind;
 import se.samverkan.domain.structure.BodyId;
@@ -134,7 +135,7 @@ class MinutesRepository {
     }
 
     /** The text of a meeting's minutes as drafted: who attended, and every matter with its decision (protokoll). */
-    Mono<String> draftText(UUID meeting) {
+    Mono<String> draftText(UUID meeting, List<MinutesItems.Item> items) {
         Mono<List<String>> header = db.sql("""
                 SELECT b.name, b.short_name, m.starts_at, m.location FROM meeting m JOIN body b ON b.id = m.body_id
                 WHERE m.id = :m""").bind("m", meeting)
@@ -154,20 +155,86 @@ class MinutesRepository {
                 WHERE a.meeting_id = :m ORDER BY a.status, s.key""").bind("m", meeting)
                 .map(r -> "- " + r.get("person", String.class) + ", " + r.get("title", String.class) + ": "
                         + r.get("status", String.class)).all().collectList();
-        Mono<List<String>> matters = db.sql("""
-                SELECT x.agenda_position, x.title, x.state, d.text AS decision, d.outcome, d.not_supporting
-                FROM matter x LEFT JOIN decision d ON d.matter_id = x.id
-                WHERE x.meeting_id = :m ORDER BY x.agenda_position NULLS LAST, x.title""").bind("m", meeting)
+        Mono<Map<UUID, String>> decisions = db.sql("""
+                SELECT d.matter_id, d.text, d.not_supporting FROM decision d WHERE d.meeting_id = :m""").bind("m", meeting)
                 .map(r -> {
-                    String decision = r.get("decision", String.class);
                     String[] against = r.get("not_supporting", String[].class);
-                    return "§ " + r.get("agenda_position", Integer.class) + " " + r.get("title", String.class)
-                            + (decision == null ? " (" + r.get("state", String.class) + ")"
-                            : "\n  Beslut: " + decision + " — " + r.get("outcome", String.class)
+                    return Map.entry(java.util.Objects.requireNonNull(r.get("matter_id", UUID.class)), r.get("text", String.class)
                             + (against == null || against.length == 0 ? "" : " (ej: " + String.join(", ", against) + ")"));
+                }).all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(header, attendance, decisions).map(t -> {
+            StringBuilder text = new StringBuilder(String.join("\n", t.getT1())).append("\n\nNärvaro:\n")
+                    .append(String.join("\n", t.getT2())).append("\n\nÄrenden:\n");
+            for (MinutesItems.Item item : items) {
+                if (item.actualPosition() == null) {
+                    continue;
+                }
+                text.append("§ ").append(item.actualPosition()).append(' ').append(item.title())
+                        .append(item.plannedPosition() == null ? " (tillkommet ärende)" : item.plannedPosition().equals(item.actualPosition()) ? ""
+                                : " (dagordningens punkt " + item.plannedPosition() + ")");
+                String decision = item.matter() == null ? null : t.getT3().get(item.matter());
+                text.append(decision != null ? "\n  Beslut: " + decision + " — " + item.outcome()
+                        : item.outcome() == null ? "" : " (" + item.outcome() + ")").append('\n');
+            }
+            List<MinutesItems.Item> notDealtWith = items.stream().filter(i -> i.actualPosition() == null).toList();
+            if (!notDealtWith.isEmpty()) {
+                text.append("\nEj behandlade:\n");
+                notDealtWith.forEach(i -> text.append("- dagordningens punkt ").append(i.plannedPosition()).append(' ')
+                        .append(i.title()).append(" (").append(i.outcome()).append(")\n"));
+            }
+            return text.toString();
+        });
+    }
+
+    /** The agenda the notice froze: position, kind, matter and title of each item; empty without a notice. */
+    Mono<List<MinutesItems.Planned>> plannedAgenda(UUID meeting) {
+        return db.sql("SELECT agenda::text AS agenda FROM notice WHERE meeting_id = :m").bind("m", meeting)
+                .map(r -> json.readValue(r.get("agenda", String.class), new TypeReference<List<Map<String, Object>>>() { }))
+                .one().defaultIfEmpty(List.of())
+                .map(agenda -> agenda.stream().map(item -> new MinutesItems.Planned(((Number) item.get("position")).intValue(),
+                        String.valueOf(item.get("kind")), item.get("matter") == null ? null : UUID.fromString(item.get("matter").toString()),
+                        String.valueOf(item.get("title")))).toList());
+    }
+
+    /** The matters at the meeting now, with their decision's outcome or their state. */
+    Mono<List<MinutesItems.AtMeeting>> mattersAt(UUID meeting) {
+        return db.sql("""
+                SELECT x.id, x.title, coalesce(d.outcome, x.state) AS outcome, d.decided_at
+                FROM matter x LEFT JOIN decision d ON d.matter_id = x.id WHERE x.meeting_id = :m""").bind("m", meeting)
+                .map(r -> {
+                    OffsetDateTime decided = r.get("decided_at", OffsetDateTime.class);
+                    return new MinutesItems.AtMeeting(java.util.Objects.requireNonNull(r.get("id", UUID.class)),
+                            String.valueOf(r.get("title", String.class)), String.valueOf(r.get("outcome", String.class)),
+                            decided == null ? null : decided.toInstant());
                 }).all().collectList();
-        return Mono.zip(header, attendance, matters).map(t -> String.join("\n", t.getT1()) + "\n\nNärvaro:\n"
-                + String.join("\n", t.getT2()) + "\n\nÄrenden:\n" + String.join("\n", t.getT3()) + "\n");
+    }
+
+    Mono<Void> insertItems(UUID minutes, List<MinutesItems.Item> items) {
+        return reactor.core.publisher.Flux.fromIterable(items).concatMap(item -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                    INSERT INTO minutes_item (minutes_id, actual_position, planned_position, kind, matter_id, title, outcome)
+                    VALUES (:minutes, :actual, :planned, :kind, :matter, :title, :outcome)""")
+                    .bind("minutes", minutes).bind("kind", item.kind()).bind("title", item.title());
+            spec = item.actualPosition() == null ? spec.bindNull("actual", Integer.class) : spec.bind("actual", item.actualPosition());
+            spec = item.plannedPosition() == null ? spec.bindNull("planned", Integer.class) : spec.bind("planned", item.plannedPosition());
+            spec = item.matter() == null ? spec.bindNull("matter", UUID.class) : spec.bind("matter", item.matter());
+            spec = item.outcome() == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", item.outcome());
+            return spec.fetch().rowsUpdated();
+        }).then();
+    }
+
+    /** The items of several minutes, in the order they were dealt with, those not dealt with last by agenda position. */
+    Mono<Map<UUID, List<MinutesItems.Item>>> itemsOf(Collection<UUID> minutes) {
+        return db.sql("""
+                SELECT minutes_id, actual_position, planned_position, kind, matter_id, title, outcome FROM minutes_item
+                WHERE minutes_id = ANY(:ids) ORDER BY actual_position NULLS LAST, planned_position""")
+                .bind("ids", minutes.toArray(UUID[]::new))
+                .map(r -> Map.entry(java.util.Objects.requireNonNull(r.get("minutes_id", UUID.class)), new MinutesItems.Item(
+                        r.get("actual_position", Integer.class), r.get("planned_position", Integer.class),
+                        String.valueOf(r.get("kind", String.class)), r.get("matter_id", UUID.class),
+                        String.valueOf(r.get("title", String.class)), r.get("outcome", String.class))))
+                .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(m -> m.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
     }
 
     private String signatoriesJson(List<Signatory> signatories) {

@@ -20,6 +20,7 @@ import se.samverkan.domain.DomainException;
 import se.samverkan.domain.meeting.Meeting;
 import se.samverkan.domain.meeting.MeetingState;
 import se.samverkan.domain.minutes.MinutesHash;
+import se.samverkan.domain.minutes.MinutesItems;
 import se.samverkan.domain.minutes.Signatory;
 import se.samverkan.domain.minutes.Signing;
 import se.samverkan.domain.rulebook.Actor;
@@ -68,7 +69,7 @@ class MinutesService {
 
     @Transactional
     public Mono<MinutesPayload> draft(Principal caller, UUID meetingId, List<Signatory> signatories,
-            @Nullable UUID corrects) {
+            @Nullable UUID corrects, @Nullable List<Integer> dealtWith) {
         return meetings.byId(meetingId).flatMap(meeting -> access.actorsIn(meeting.body(), caller).flatMap(actors -> {
             if (!actors.contains(Actor.SECRETARY)) {
                 return Mono.just(MinutesPayload.refused(UserError.notAllowed("the secretary drafts the minutes", null)));
@@ -81,11 +82,20 @@ class MinutesService {
                     .map(old -> old.meeting().equals(meetingId) && old.state().equals("SIGNED")).defaultIfEmpty(false);
             return correctsThisMeeting.flatMap(ok -> !ok ? Mono.just(MinutesPayload.refused(UserError.badInput("corrects",
                             "a correction points at this meeting's signed minutes (IMP-02)")))
-                    : Mono.zip(minutes.draftText(meetingId), minutes.nextVersion(meetingId))
-                            .flatMap(t -> minutes.insert(new Minutes(UUID.randomUUID(), meetingId, meeting.body(), t.getT2(),
-                                    corrects, t.getT1(), signatories, "DRAFT", null, null, null, null, null, null, 0),
-                                    Objects.requireNonNull(caller.subject())))
-                            .map(m -> new MinutesPayload(m, List.of())));
+                    : Mono.zip(minutes.plannedAgenda(meetingId), minutes.mattersAt(meetingId)).flatMap(agenda -> {
+                        List<MinutesItems.Item> items;
+                        try {
+                            items = MinutesItems.of(agenda.getT1(), agenda.getT2(), dealtWith);
+                        } catch (DomainException e) {
+                            return Mono.just(MinutesPayload.refused(UserError.badInput("order", e.getMessage())));
+                        }
+                        return Mono.zip(minutes.draftText(meetingId, items), minutes.nextVersion(meetingId))
+                                .flatMap(t -> minutes.insert(new Minutes(UUID.randomUUID(), meetingId, meeting.body(), t.getT2(),
+                                        corrects, t.getT1(), signatories, "DRAFT", null, null, null, null, null, null, 0),
+                                        Objects.requireNonNull(caller.subject())))
+                                .flatMap(m -> minutes.insertItems(m.id(), items).thenReturn(m))
+                                .map(m -> new MinutesPayload(m, List.of()));
+                    }));
         })).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("meeting")));
     }
 

@@ -77,7 +77,10 @@ class SubscriptionIntegrationTest extends IntegrationTest {
         @SuppressWarnings("unchecked")
         Disposable handle = request.executeSubscription().toFlux(path, Map.class)
                 .subscribe(m -> into.add((Map<String, Object>) m));
-        return handle;
+        return () -> {
+            handle.dispose();
+            tester.stop().block(Duration.ofSeconds(5)); // close the socket, as an app going away does
+        };
     }
 
     private static Map<String, Object> next(BlockingQueue<Map<String, Object>> queue, Duration within) throws InterruptedException {
