@@ -15,7 +15,10 @@ import se.samverkan.api.events.Outbox;
 import se.samverkan.api.structure.StructureRepository;
 import se.samverkan.domain.rulebook.DistributionRule;
 import se.samverkan.domain.rulebook.Recipient;
+import org.jspecify.annotations.Nullable;
 import se.samverkan.domain.structure.Body;
+import se.samverkan.domain.structure.BodyId;
+import se.samverkan.domain.structure.CommitteeId;
 import se.samverkan.domain.structure.CommitteeKind;
 import se.samverkan.domain.structure.Committee;
 import se.samverkan.domain.structure.Party;
@@ -53,7 +56,7 @@ public class Distribution {
                                     if (c.validity().contains(on) && reaches(recipient, party, c, t.getT2())) {
                                         items.putIfAbsent(c.id(), new InboxItem(UUID.nameUUIDFromBytes(
                                                 ("Inbox:" + minutesId + "/" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                                                c.id(), party.code(), "MINUTES", minutesId, body.id(), title, rule.rule(),
+                                                c.id(), party.code(), "MINUTES", minutesId, null, body.id(), title, rule.rule(),
                                                 Instant.now(), null, null));
                                     }
                                 }
@@ -63,6 +66,18 @@ public class Distribution {
                     });
                 })
                 .flatMap(this::deliver);
+    }
+
+    /**
+     * A recommendation arrives in the inbox of each committee it is addressed to (LSVO-27, PSVO-09), where the party
+     * answers it.
+     */
+    public Mono<Long> recommendation(UUID recommendation, BodyId from, Map<CommitteeId, String> partyOfCommittee,
+            String title, @Nullable String rule) {
+        return deliver(partyOfCommittee.entrySet().stream().map(e -> new InboxItem(UUID.nameUUIDFromBytes(
+                ("Inbox:" + recommendation + "/" + e.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                e.getKey(), e.getValue(), "RECOMMENDATION", null, recommendation, from, title, rule, Instant.now(), null, null))
+                .toList());
     }
 
     /** Delivers items and tells each committee's party that something arrived (an event only that party is shown). */

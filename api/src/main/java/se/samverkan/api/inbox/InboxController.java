@@ -13,6 +13,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -55,23 +56,35 @@ class InboxController {
     private final StructureRepository structure;
     private final EventStream events;
 
-    InboxController(InboxRepository inbox, TenantTransactions tenant, StructureRepository structure, EventStream events) {
+    private final se.samverkan.api.minutes.DistributedMinutes distributed;
+    private final List<NodeFetcher> nodes;
+
+    InboxController(InboxRepository inbox, TenantTransactions tenant, StructureRepository structure, EventStream events,
+            se.samverkan.api.minutes.DistributedMinutes distributed, @org.springframework.context.annotation.Lazy List<NodeFetcher> nodes) {
+        this.distributed = distributed;
+        this.nodes = nodes;
         this.events = events;
         this.inbox = inbox;
         this.tenant = tenant;
         this.structure = structure;
     }
 
+    /** Whether the committee has recorded its handling of an item. */
+    enum InboxState {
+        NEW, ACKNOWLEDGED
+    }
+
     @QueryMapping
-    Mono<Connection<InboxItem>> inbox(@Argument String committee, @Argument @Nullable Integer first,
-            @Argument @Nullable String after) {
+    Mono<Connection<InboxItem>> inbox(@Argument String committee, @Argument @Nullable InboxState state,
+            @Argument @Nullable Integer first, @Argument @Nullable String after) {
         Connection.Window window = Connection.window(first, after);
         Optional<UUID> id = GlobalId.uuidOf(committee, "Committee");
         if (id.isEmpty()) {
             return Mono.just(Connection.slice(List.of(), window));
         }
         return CurrentPrincipal.get().flatMap(caller -> tenant.asParty(caller.partyCode(),
-                        () -> inbox.of(new CommitteeId(id.get()))))
+                        () -> inbox.of(new CommitteeId(id.get()),
+                        state == null ? null : state == InboxState.ACKNOWLEDGED)))
                 .map(items -> Connection.slice(items, window));
     }
 
@@ -134,6 +147,29 @@ class InboxController {
         return structure.bodiesById(items.stream().map(InboxItem::fromBody).collect(Collectors.toSet()))
                 .map(found -> items.stream().filter(i -> found.containsKey(i.fromBody()))
                         .collect(Collectors.toMap(i -> i, i -> found.get(i.fromBody()), (a, b) -> a)));
+    }
+
+    /** The state of an item: NEW until the party records its handling. */
+    @SchemaMapping(typeName = "InboxItem")
+    InboxState state(InboxItem item) {
+        return item.acknowledgedAt() == null ? InboxState.NEW : InboxState.ACKNOWLEDGED;
+    }
+
+    /** The minutes distributed; the committee's party reads them from its inbox even before publication. */
+    @BatchMapping(typeName = "InboxItem")
+    Mono<Map<InboxItem, Object>> minutes(List<InboxItem> items) {
+        return distributed.signedMinutes(items.stream().map(InboxItem::minutes).filter(Objects::nonNull).collect(Collectors.toSet()))
+                .map(found -> items.stream().filter(i -> i.minutes() != null && found.containsKey(i.minutes()))
+                        .collect(Collectors.toMap(i -> i, i -> found.get(i.minutes()), (a, b) -> a)));
+    }
+
+    /** The recommendation to answer (answerRecommendation), as its addressee's party sees it. */
+    @BatchMapping(typeName = "InboxItem")
+    Mono<Map<InboxItem, Object>> recommendation(List<InboxItem> items) {
+        NodeFetcher recommendations = nodes.stream().filter(n -> n.type().equals("Recommendation")).findFirst().orElseThrow();
+        return recommendations.fetchAll(items.stream().map(InboxItem::recommendation).filter(Objects::nonNull).collect(Collectors.toSet()))
+                .map(found -> items.stream().filter(i -> i.recommendation() != null && found.containsKey(i.recommendation()))
+                        .collect(Collectors.toMap(i -> i, i -> found.get(i.recommendation()), (a, b) -> a)));
     }
 
     @Bean

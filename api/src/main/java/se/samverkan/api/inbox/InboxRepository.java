@@ -17,7 +17,7 @@ import se.samverkan.domain.structure.CommitteeId;
 class InboxRepository {
 
     private static final String ITEM = """
-            SELECT i.id, i.committee_id, i.party_code, i.kind, i.minutes_id, i.from_body, i.title, i.rule, i.arrived_at,
+            SELECT i.id, i.committee_id, i.party_code, i.kind, i.minutes_id, i.recommendation_id, i.from_body, i.title, i.rule, i.arrived_at,
                    h.note, h.handled_at
             FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id\s""";
 
@@ -34,20 +34,28 @@ class InboxRepository {
     Mono<Long> deliver(List<InboxItem> items) {
         return Flux.fromIterable(items).concatMap(i -> {
             DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                    INSERT INTO inbox_item (id, committee_id, party_code, kind, minutes_id, from_body, title, rule)
-                    VALUES (:id, :committee, :party, :kind, :minutes, :from, :title, :rule)""")
+                    INSERT INTO inbox_item (id, committee_id, party_code, kind, minutes_id, recommendation_id, from_body, title, rule)
+                    VALUES (:id, :committee, :party, :kind, :minutes, :recommendation, :from, :title, :rule)""")
                     .bind("id", i.id()).bind("committee", i.committee().value()).bind("party", i.partyCode())
                     .bind("kind", i.kind()).bind("from", i.fromBody().value()).bind("title", i.title());
             spec = i.minutes() == null ? spec.bindNull("minutes", UUID.class) : spec.bind("minutes", i.minutes());
+            spec = i.recommendation() == null ? spec.bindNull("recommendation", UUID.class)
+                    : spec.bind("recommendation", i.recommendation());
             spec = i.rule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", i.rule());
             return spec.fetch().rowsUpdated();
         }).reduce(0L, Long::sum);
     }
 
-    /** A committee's items, newest first. Call inside a tenant transaction. */
-    Mono<List<InboxItem>> of(CommitteeId committee) {
-        return db.sql(ITEM + "WHERE i.committee_id = :c ORDER BY i.arrived_at DESC, i.id").bind("c", committee.value())
-                .map(InboxRepository::item).all().collectList();
+    /**
+     * A committee's items, newest first, optionally only the unhandled ({@code acknowledged} false) or handled ones.
+     * Call inside a tenant transaction.
+     */
+    Mono<List<InboxItem>> of(CommitteeId committee, @Nullable Boolean acknowledged) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(ITEM + """
+                WHERE i.committee_id = :c AND (CAST(:handled AS boolean) IS NULL OR (h.item_id IS NOT NULL) = :handled)
+                ORDER BY i.arrived_at DESC, i.id""").bind("c", committee.value());
+        spec = acknowledged == null ? spec.bindNull("handled", Boolean.class) : spec.bind("handled", acknowledged);
+        return spec.map(InboxRepository::item).all().collectList();
     }
 
     /** One item, if the transaction's party may see it. Call inside a tenant transaction. */
@@ -73,7 +81,7 @@ class InboxRepository {
     private static InboxItem item(io.r2dbc.spi.Readable r) {
         @Nullable OffsetDateTime handled = r.get("handled_at", OffsetDateTime.class);
         return new InboxItem(r.get("id", UUID.class), new CommitteeId(r.get("committee_id", UUID.class)),
-                r.get("party_code", String.class), r.get("kind", String.class), r.get("minutes_id", UUID.class),
+                r.get("party_code", String.class), r.get("kind", String.class), r.get("minutes_id", UUID.class), r.get("recommendation_id", UUID.class),
                 new BodyId(r.get("from_body", UUID.class)), r.get("title", String.class), r.get("rule", String.class),
                 Objects.requireNonNull(r.get("arrived_at", OffsetDateTime.class)).toInstant(), r.get("note", String.class),
                 handled == null ? null : handled.toInstant());

@@ -45,8 +45,11 @@ class RecommendationService {
     private final TenantTransactions tenant;
     private final Clock clock;
 
+    private final se.samverkan.api.inbox.Distribution distribution;
+
     RecommendationService(RecommendationRepository recommendations, StructureRepository structure, BodyAccess access,
-            TenantTransactions tenant, Clock clock) {
+            TenantTransactions tenant, Clock clock, se.samverkan.api.inbox.Distribution distribution) {
+        this.distribution = distribution;
         this.recommendations = recommendations;
         this.structure = structure;
         this.access = access;
@@ -93,7 +96,14 @@ class RecommendationService {
                                 List<RecommendationRepository.Recipient> recipients = committees.stream()
                                         .map(c -> new RecommendationRepository.Recipient(r.id(), c,
                                                 parties.get(found.get(c).party()).code())).toList();
+                                String title = "Rekommendation: " + (r.text().length() <= 120 ? r.text() : r.text().substring(0, 117) + "...");
                                 return recommendations.insert(r, Objects.requireNonNull(caller.subject()), recipients)
+                                        .flatMap(saved -> distribution.recommendation(saved.id(), saved.body(),
+                                                        recipients.stream().collect(Collectors.toMap(
+                                                                RecommendationRepository.Recipient::committee,
+                                                                RecommendationRepository.Recipient::partyCode, (a, b) -> a,
+                                                                java.util.LinkedHashMap::new)), title, rule)
+                                                .thenReturn(saved))
                                         .map(saved -> new IssuePayload(saved, List.of()));
                             });
                 })).defaultIfEmpty(new IssuePayload(null, List.of(UserError.notFound("decision"))));

@@ -229,6 +229,27 @@ class DecisionIntegrationTest extends IntegrationTest {
                 .path("issueRecommendation.recommendation.rule").entity(String.class).isEqualTo("LSVO-27")
                 .path("issueRecommendation.recommendation.id").entity(String.class).get();
 
+        // it arrives in the inbox of each committee addressed (LSVO-27), the portal's one place to see and answer it
+        String inbox = "query($c: ID!, $s: InboxState) { inbox(committee: $c, state: $s) { edges { node { id kind state rule recommendation { id text } } } } }";
+        String item = as("handlaggare.karlskrona").document(inbox).variable("c", karlskronaBun).variable("s", "NEW").execute()
+                .path("inbox.edges[?(@.node.recommendation.id == '" + recommendation + "')].node.id").entityList(String.class)
+                .hasSize(1).get().getFirst();
+        as("handlaggare.karlskrona").document(inbox).variable("c", karlskronaBun).variable("s", "NEW").execute()
+                .path("inbox.edges[?(@.node.id == '" + item + "')].node.kind").entityList(String.class).containsExactly("RECOMMENDATION")
+                .path("inbox.edges[?(@.node.id == '" + item + "')].node.rule").entityList(String.class).containsExactly("LSVO-27");
+        as("handlaggare.ronneby").document(inbox).variable("c", ronnebyBun).variable("s", null).execute()
+                .path("inbox.edges[*].node.id").entityList(String.class).doesNotContain(item)
+                .path("inbox.edges[?(@.node.recommendation.id == '" + recommendation + "')].node.kind").entityList(String.class)
+                .containsExactly("RECOMMENDATION");
+        as("handlaggare.ronneby").document(inbox).variable("c", karlskronaBun).variable("s", null).execute()
+                .path("inbox.edges").entityList(Object.class).hasSize(0);
+        as("handlaggare.karlskrona").document("mutation($i: ID!) { acknowledgeInboxItem(input: { item: $i, note: \"Till nämnden 12/3\" }) { item { state } } }")
+                .variable("i", item).execute().path("acknowledgeInboxItem.item.state").entity(String.class).isEqualTo("ACKNOWLEDGED");
+        as("handlaggare.karlskrona").document(inbox).variable("c", karlskronaBun).variable("s", "NEW").execute()
+                .path("inbox.edges[*].node.id").entityList(String.class).doesNotContain(item);
+        as("handlaggare.karlskrona").document(inbox).variable("c", karlskronaBun).variable("s", "ACKNOWLEDGED").execute()
+                .path("inbox.edges[*].node.id").entityList(String.class).contains(item);
+
         String answer = "mutation($r: ID!, $c: ID!, $send: Boolean) { answerRecommendation(input: { recommendation: $r, committee: $c, answer: ADOPTED_WITH_CHANGES, text: \"Antas med lokala tillägg\", send: $send }) { answer { id state } errors { code } } }";
         String draft = as("handlaggare.karlskrona").document(answer).variable("r", recommendation).variable("c", karlskronaBun)
                 .variable("send", false).execute()
