@@ -2,7 +2,6 @@ package se.samverkan.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import se.samverkan.api.SamverkanApplication;
 import se.samverkan.api.support.IntegrationTest;
@@ -51,16 +48,6 @@ class SubscriptionIntegrationTest extends IntegrationTest {
         if (second != null) {
             second.close();
         }
-    }
-
-    private WebSocketGraphQlTester socket(int port, Map<String, Object> init) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
-                        return reactor.core.publisher.Mono.just(init);
-                    }
-                }).build();
     }
 
     private String lastCursor() {

@@ -3,7 +3,6 @@ package se.samverkan.api.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 import se.samverkan.api.support.IntegrationTest;
 import se.samverkan.api.support.LsvoFlow;
 import se.samverkan.api.tenant.TenantTransactions;
@@ -42,22 +38,6 @@ class MinutesEndToEndIntegrationTest extends IntegrationTest {
     TenantTransactions tenant;
 
     private final LsvoFlow lsvo = new LsvoFlow(this);
-
-    private String token(String user) {
-        return http.post().uri("/dev/tokens").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("user=" + user).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("access_token").toString();
-    }
-
-    private WebSocketGraphQlTester socket(Map<String, Object> init) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(init);
-                    }
-                }).build();
-    }
 
     /** The committees LSVO-14 names for minutes of a school matter: Region Blekinge's HSN and every municipality's committee for school. */
     private Set<UUID> rulebookRecipientsForSchool() {
@@ -106,20 +86,32 @@ class MinutesEndToEndIntegrationTest extends IntegrationTest {
         // Karlskrona's reader follows its school committee's inbox; Ronneby's reader tries to follow it too
         BlockingQueue<Map<String, Object>> karlskrona = new LinkedBlockingQueue<>();
         BlockingQueue<Map<String, Object>> ronneby = new LinkedBlockingQueue<>();
-        String inboxSubscription = "subscription($c: ID!) { inboxItemArrived(committee: $c) { cursor item { id title kind committee { code } } } }";
-        WebSocketGraphQlTester karlskronaSocket = socket(Map.of("Authorization", "Bearer " + token("handlaggare.karlskrona")));
-        WebSocketGraphQlTester ronnebySocket = socket(Map.of("Authorization", "Bearer " + token("handlaggare.ronneby")));
+        // from a cursor taken now, so that the subscriptions miss nothing however long the sockets take to open
+        String feedFrom = String.valueOf(db.sql("SELECT coalesce(max(id), 0) AS id FROM event").map(x -> x.get("id", Long.class)).one().block());
+        String inboxSubscription = "subscription($c: ID!, $a: String) { inboxItemArrived(committee: $c, after: $a) { cursor item { id title kind committee { code } minutes { id } } } }";
+        WebSocketGraphQlTester karlskronaSocket = socket(port, Map.of("Authorization", "Bearer " + tokenFor("handlaggare.karlskrona")));
+        WebSocketGraphQlTester ronnebySocket = socket(port, Map.of("Authorization", "Bearer " + tokenFor("handlaggare.ronneby")));
         @SuppressWarnings("unchecked")
         Disposable k = karlskronaSocket.document(inboxSubscription)
-                .variable("c", karlskronaBun).executeSubscription().toFlux("inboxItemArrived", Map.class)
+                .variable("c", karlskronaBun).variable("a", feedFrom).executeSubscription().toFlux("inboxItemArrived", Map.class)
                 .subscribe(m -> karlskrona.add((Map<String, Object>) m));
         @SuppressWarnings("unchecked")
         Disposable r = ronnebySocket.document(inboxSubscription)
-                .variable("c", karlskronaBun).executeSubscription().toFlux("inboxItemArrived", Map.class)
+                .variable("c", karlskronaBun).variable("a", feedFrom).executeSubscription().toFlux("inboxItemArrived", Map.class)
                 .subscribe(m -> ronneby.add((Map<String, Object>) m));
-        String feedFrom = String.valueOf(db.sql("SELECT coalesce(max(id), 0) AS id FROM event").map(x -> x.get("id", Long.class)).one().block());
-        Thread.sleep(300);
+        try {
+            Thread.sleep(300);
+            afterSubscribing(minutes, key, meeting, karlskronaBun, feedFrom, karlskrona, ronneby);
+        } finally {
+            k.dispose();
+            r.dispose();
+            karlskronaSocket.stop().block(Duration.ofSeconds(5));
+            ronnebySocket.stop().block(Duration.ofSeconds(5));
+        }
+    }
 
+    private void afterSubscribing(String minutes, UUID key, String meeting, String karlskronaBun, String feedFrom,
+            BlockingQueue<Map<String, Object>> karlskrona, BlockingQueue<Map<String, Object>> ronneby) throws Exception {
         // LSVO-13: the four named sign; anyone else — here Ronneby's school head, a member — is refused with the rule
         String sign = "mutation($m: ID!) { signMinutes(input: { minutes: $m }) { minutes { state } errors { code rule } } }";
         lsvo.signAllButLast(minutes);
@@ -144,6 +136,7 @@ class MinutesEndToEndIntegrationTest extends IntegrationTest {
         assertThat(arrived).isNotNull();
         String item = (String) ((Map<?, ?>) arrived.get("item")).get("id");
         assertThat(((Map<?, ?>) arrived.get("item")).get("kind")).isEqualTo("MINUTES");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) arrived.get("item")).get("minutes")).get("id")).isEqualTo(minutes);
 
         // LSVO-15: published, and public without a token
         graphQl.document("query($m: ID!) { meeting(id: $m) { minutes { id } } }").variable("m", meeting).execute()
@@ -175,21 +168,17 @@ class MinutesEndToEndIntegrationTest extends IntegrationTest {
         as("handlaggare.karlskrona").document("query($c: ID!) { inbox(committee: $c) { edges { node { id rule } } } }")
                 .variable("c", karlskronaBun).execute()
                 .path("inbox.edges[*].node.id").entityList(String.class).contains(item);
-        k.dispose();
-        r.dispose();
-        karlskronaSocket.stop().block(Duration.ofSeconds(5));
-        ronnebySocket.stop().block(Duration.ofSeconds(5));
     }
 
     @Test
     void anUnauthenticatedInboxSubscriptionIsRefusedAndABadTokenAtConnectionInitClosesTheSocket() {
         String hsn = committee("region-blekinge", "hsn");
-        WebSocketGraphQlTester anonymous = socket(Map.of());
+        WebSocketGraphQlTester anonymous = socket(port, Map.of());
         anonymous.document("subscription($c: ID!) { inboxItemArrived(committee: $c) { cursor } }").variable("c", hsn)
                 .executeSubscription().toFlux().as(reactor.test.StepVerifier::create)
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("sign in")).verify(Duration.ofSeconds(10));
         anonymous.stop().block(Duration.ofSeconds(5));
-        socket(Map.of("Authorization", "Bearer not-a-token")).document("subscription { minutesPublished { cursor } }")
+        socket(port, Map.of("Authorization", "Bearer not-a-token")).document("subscription { minutesPublished { cursor } }")
                 .executeSubscription().toFlux().as(reactor.test.StepVerifier::create)
                 .expectError().verify(Duration.ofSeconds(10));
     }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import se.samverkan.api.security.DevIssuer;
 
@@ -32,12 +33,28 @@ public abstract class IntegrationTest {
 
     /** A tester that presents the dev issuer's token for a demo user. */
     protected HttpGraphQlTester as(String user) {
-        String token = http.post().uri("/dev/tokens")
+        return withToken(tokenFor(user));
+    }
+
+    /** The dev issuer's token for a demo user. */
+    protected String tokenFor(String user) {
+        return http.post().uri("/dev/tokens")
                 .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("user=" + user)
                 .exchange().expectStatus().isOk()
                 .expectBody(java.util.Map.class).returnResult().getResponseBody().get("access_token").toString();
-        return withToken(token);
+    }
+
+    /** A graphql-ws client of the server on a port, sending this payload in {@code connection_init}. */
+    protected static WebSocketGraphQlTester socket(int port, java.util.Map<String, Object> init) {
+        return WebSocketGraphQlTester.builder(java.net.URI.create("ws://localhost:" + port + "/graphql"),
+                        new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient())
+                .interceptor(new org.springframework.graphql.client.WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public reactor.core.publisher.Mono<Object> connectionInitPayload() {
+                        return reactor.core.publisher.Mono.just(init);
+                    }
+                }).build();
     }
 
     /** A token for whoever holds a seat of this role in the Blekinge body today, signed by the dev issuer. */
