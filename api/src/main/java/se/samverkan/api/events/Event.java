@@ -27,7 +27,14 @@ public record Event(long id, String type, @Nullable UUID body, @Nullable String 
     }
 
     public Event {
-        payload = Map.copyOf(payload);
+        // JSON nulls (a field a writer had no value for) are left out: a payload is what is known
+        java.util.Map<String, Object> known = new java.util.LinkedHashMap<>();
+        payload.forEach((key, value) -> {
+            if (value != null) {
+                known.put(key, value);
+            }
+        });
+        payload = java.util.Collections.unmodifiableMap(known);
     }
 
     public boolean isPublic() {

@@ -135,7 +135,7 @@ public class EventStream implements SmartLifecycle {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
                 .thenMany(wake.asFlux().onBackpressureLatest().concatMap(x -> drain()
                         .onErrorResume(e -> {
-                            log.warn("delivering events failed, retrying at the next wake-up: {}", e.toString());
+                            log.warn("delivering events failed, retrying at the next wake-up", e);
                             return Mono.empty();
                         }), 1))
                 .subscribe());
