@@ -94,7 +94,8 @@ class WebhookSender {
             case ReadTimeoutException t -> "no answer within " + properties.timeout().toMillis() + " ms";
             case ConnectTimeoutException t -> "could not connect within " + properties.timeout().toMillis() + " ms";
             case UnknownHostException u -> "unknown host";
-            case ConnectException c -> "could not connect: " + firstLine(c.getMessage());
+            case ConnectException c -> "could not connect" + (String.valueOf(c.getMessage()).contains("refused")
+                    ? ": connection refused" : "");
             default -> cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
         };
     }
