@@ -95,11 +95,14 @@ class WebhookIntegrationTest extends IntegrationTest {
                 .satisfies(fields -> assertThat(fields).contains("url", "deliveries").doesNotContain("secret"));
 
         UUID lsvo = bodyId("blekinge", "LSVO");
-        UUID minutes = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
+        UUID minutes = UUID.randomUUID();
+        String hash = "c0ffee".repeat(10) + "c0ff";
+        Instant publishedAt = Instant.parse("2026-11-30T09:00:00Z");
+        publishedMinutes(lsvo, meeting, minutes, hash, publishedAt);
         Instant before = Instant.now().minusSeconds(1);
         long event = writeEvent("MinutesPublished", lsvo, null, Map.of("minutes", minutes.toString(),
-                "meeting", meeting.toString(), "contentHash", "c0ffee", "county", "blekinge"));
+                "meeting", meeting.toString(), "contentHash", hash, "county", "blekinge"));
 
         Received got = await(() -> RECEIVER.on(path), list -> !list.isEmpty()).getFirst();
         assertThat(got.header("content-type")).startsWith("application/json");
@@ -119,11 +122,12 @@ class WebhookIntegrationTest extends IntegrationTest {
         assertThat(data.get("meeting").asString()).isEqualTo(new GlobalId("Meeting", meeting.toString()).encode());
         assertThat(data.get("body").asString()).isEqualTo(new GlobalId("Body", lsvo.toString()).encode());
         assertThat(data.get("county").asString()).isEqualTo("blekinge");
-        assertThat(data.get("contentHash").asString()).isEqualTo("c0ffee");
-        assertThat(OffsetDateTime.parse(data.get("publishedAt").asString()).toInstant()).isAfter(before);
+        assertThat(data.get("contentHash").asString()).isEqualTo(hash);
+        assertThat(OffsetDateTime.parse(data.get("publishedAt").asString()).toInstant()).as("the minutes' publication")
+                .isEqualTo(publishedAt);
 
         // a tampered payload, or the same payload under another timestamp, fails the receiver's check
-        byte[] tampered = new String(got.body(), StandardCharsets.UTF_8).replace("c0ffee", "deadbeef").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = new String(got.body(), StandardCharsets.UTF_8).replace(hash, "0".repeat(64)).getBytes(StandardCharsets.UTF_8);
         assertThat(tampered).isNotEqualTo(got.body());
         assertThat(Receiver.verifies(secret, got.header("samverkan-timestamp"), tampered, got.header("samverkan-signature")))
                 .isFalse();
@@ -410,6 +414,21 @@ class WebhookIntegrationTest extends IntegrationTest {
         String id = graphQl.document("query($c: String, $s: String) { body(county: $c, shortName: $s) { id } }")
                 .variable("c", county).variable("s", shortName).execute().path("body.id").entity(String.class).get();
         return GlobalId.uuidOf(id, "Body").orElseThrow();
+    }
+
+    /** Held meeting and signed, published minutes of it, straight into the tables (the minutes flow has its own tests). */
+    private void publishedMinutes(UUID body, UUID meeting, UUID minutes, String hash, Instant publishedAt) {
+        db.sql("""
+                INSERT INTO meeting (id, body_id, kind, starts_at, location, state, scheduled_by)
+                VALUES (:id, :body, 'ORDINARY', :at, 'Karlskrona', 'HELD', 'test')""")
+                .bind("id", meeting).bind("body", body).bind("at", publishedAt.minus(Duration.ofDays(14)).atOffset(java.time.ZoneOffset.UTC))
+                .fetch().rowsUpdated().block();
+        db.sql("""
+                INSERT INTO minutes (id, meeting_id, body_id, content, signatories, state, content_hash, signed_at, published_at, drafted_by)
+                VALUES (:id, :meeting, :body, 'Protokoll', '[]', 'SIGNED', :hash, :signed, :published, 'test')""")
+                .bind("id", minutes).bind("meeting", meeting).bind("body", body).bind("hash", hash)
+                .bind("signed", publishedAt.minus(Duration.ofDays(7)).atOffset(java.time.ZoneOffset.UTC))
+                .bind("published", publishedAt.atOffset(java.time.ZoneOffset.UTC)).fetch().rowsUpdated().block();
     }
 
     /** Writes an event to the outbox as its writers do (the trigger draws the id in commit order). */
