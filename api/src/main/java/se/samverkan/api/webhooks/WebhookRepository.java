@@ -42,6 +42,12 @@ class WebhookRepository {
     /** A delivery claimed for one attempt, with what sending it needs. */
     record Claimed(long id, int attempt, UUID webhook, String url, String secret, Event event,
             @Nullable String bodyCounty, @Nullable Instant publishedAt) {
+
+        /** Never the secret. */
+        @Override
+        public String toString() {
+            return "Claimed[delivery " + id + ", attempt " + attempt + ", webhook " + webhook + ", event " + event.id() + "]";
+        }
     }
 
     private final DatabaseClient db;
@@ -90,10 +96,14 @@ class WebhookRepository {
                 .map(this::webhook).one();
     }
 
-    /** Deletes a webhook of the owner's with its log; whether there was one. */
+    /**
+     * Deletes a webhook of the owner's with its log; whether there was one. Holds the cursor row in share mode, like
+     * registration, so that no fan-out is halfway through creating deliveries for it.
+     */
     Mono<Boolean> delete(UUID id, String owner) {
-        return db.sql("DELETE FROM webhook WHERE id = :id AND owner = :owner").bind("id", id).bind("owner", owner)
-                .fetch().rowsUpdated().map(n -> n > 0);
+        return transactions.transactional(db.sql("SELECT position FROM webhook_cursor WHERE name = 'webhooks' FOR SHARE")
+                .fetch().all().then(db.sql("DELETE FROM webhook WHERE id = :id AND owner = :owner")
+                        .bind("id", id).bind("owner", owner).fetch().rowsUpdated().map(n -> n > 0)));
     }
 
     /** Pages of several webhooks' delivery logs, newest event first, in one statement. */
