@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -125,17 +126,17 @@ class WebhookRepository {
                 .bind("webhooks", keys.stream().map(DeliveryPage::webhook).toArray(UUID[]::new))
                 .bind("offsets", keys.stream().map(DeliveryPage::offset).toArray(Integer[]::new))
                 .bind("limits", keys.stream().map(DeliveryPage::limit).toArray(Integer[]::new))
-                .map(r -> new Object[] {r.get("n", Long.class), r.get("total", Long.class),
-                        r.get("event_id", Long.class) == null ? null : delivery(r)})
+                .map(r -> new PageRow(Math.toIntExact(Objects.requireNonNull(r.get("n", Long.class))) - 1,
+                        Math.toIntExact(Objects.requireNonNull(r.get("total", Long.class))),
+                        r.get("event_id", Long.class) == null ? null : delivery(r)))
                 .all().collectList().map(rows -> {
                     Map<Integer, List<WebhookDelivery>> items = new HashMap<>();
                     Map<Integer, Integer> totals = new HashMap<>();
-                    for (Object[] row : rows) {
-                        int n = Math.toIntExact((Long) Objects.requireNonNull(row[0])) - 1;
-                        totals.put(n, Math.toIntExact((Long) Objects.requireNonNull(row[1])));
-                        List<WebhookDelivery> list = items.computeIfAbsent(n, x -> new java.util.ArrayList<>());
-                        if (row[2] != null) {
-                            list.add((WebhookDelivery) row[2]);
+                    for (PageRow row : rows) {
+                        totals.put(row.key(), row.total());
+                        List<WebhookDelivery> page = items.computeIfAbsent(row.key(), k -> new ArrayList<>());
+                        if (row.delivery() != null) {
+                            page.add(row.delivery());
                         }
                     }
                     Map<DeliveryPage, Connection<WebhookDelivery>> result = new HashMap<>();
@@ -145,6 +146,10 @@ class WebhookRepository {
                     }
                     return result;
                 });
+    }
+
+    /** One row of {@link #deliveries}: which page (its index among the keys), the log's size, and a delivery if any. */
+    private record PageRow(int key, int total, @Nullable WebhookDelivery delivery) {
     }
 
     // ------------------------------------------------------------------------------------------------------ fan-out

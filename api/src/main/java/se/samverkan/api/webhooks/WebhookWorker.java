@@ -3,10 +3,11 @@ package se.samverkan.api.webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,6 @@ class WebhookWorker implements SmartLifecycle {
     private final WebhookSender sender;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final RandomGenerator random = RandomGenerator.getDefault();
     private final AtomicLong fannedOut = new AtomicLong(-1);
     private final AtomicReference<NextClaim> nextClaim = new AtomicReference<>(new NextClaim(Instant.MIN, 0));
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -139,15 +139,15 @@ class WebhookWorker implements SmartLifecycle {
 
     private Mono<Void> record(WebhookRepository.Claimed claimed, WebhookSender.Outcome outcome) {
         if (outcome.delivered()) {
-            return repository.delivered(claimed, java.util.Objects.requireNonNull(outcome.status())).then();
+            return repository.delivered(claimed, Objects.requireNonNull(outcome.status())).then();
         }
-        String error = java.util.Objects.requireNonNull(outcome.error());
+        String error = Objects.requireNonNull(outcome.error());
         if (!outcome.retry() || claimed.attempt() >= properties.maxAttempts()) {
             log.info("webhook {} gave up on event {} after {} attempts: {}", claimed.webhook(), claimed.event().id(),
                     claimed.attempt(), error);
             return repository.attemptFailed(claimed, outcome.status(), error, null).then();
         }
-        Duration wait = properties.backoff(claimed.attempt(), random);
+        Duration wait = properties.backoff(claimed.attempt(), ThreadLocalRandom.current());
         return repository.attemptFailed(claimed, outcome.status(), error, wait)
                 .doOnNext(recorded -> claimFrom(clock.instant().plus(wait))).then();
     }

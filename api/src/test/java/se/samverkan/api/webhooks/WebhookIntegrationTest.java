@@ -305,6 +305,49 @@ class WebhookIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theDeliveryLogIsPagedNewestFirstForEveryWebhookInOneQuery() {
+        HttpGraphQlTester client = integrationClient("region-blekinge");
+        UUID group = bodyId("blekinge", "LSVO-BG");
+        Map<String, Object> onlyGroup = Map.of("bodies", List.of(new GlobalId("Body", group.toString()).encode()));
+        String first = webhookId(register(client, with(onlyGroup, "url", RECEIVER.url(RECEIVER.path("log-a")))));
+        String second = webhookId(register(client, with(onlyGroup, "url", RECEIVER.url(RECEIVER.path("log-b")))));
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(Long.toString(writeEvent("NoticeSent", group, null, Map.of("meeting", UUID.randomUUID().toString()))));
+        }
+        for (String webhook : List.of(first, second)) {
+            await(() -> deliveries(client, webhook), log -> log.size() == 3 && log.stream().allMatch(d -> "DELIVERED".equals(d.get("state"))));
+        }
+
+        String page = """
+                query($after: String) { webhooks { edges { node { id deliveries(first: 2, after: $after) {
+                  totalCount pageInfo { hasNextPage endCursor } edges { node { eventId } } } } } } }""";
+        List<Map<String, Object>> pages = client.document(page).execute().path("webhooks.edges[*].node").entityList(Map.class)
+                .get().stream().map(WebhookIntegrationTest::cast).toList();
+        assertThat(pages).extracting(w -> w.get("id")).containsExactly(second, first);
+        String cursor = null;
+        for (Map<String, Object> webhook : pages) {
+            Map<String, Object> log = cast(webhook.get("deliveries"));
+            assertThat(log.get("totalCount")).isEqualTo(3);
+            assertThat(cast(log.get("pageInfo")).get("hasNextPage")).isEqualTo(true);
+            assertThat((List<?>) log.get("edges")).extracting(e -> cast(cast(e).get("node")).get("eventId"))
+                    .containsExactly(events.get(2), events.get(1));
+            cursor = (String) cast(log.get("pageInfo")).get("endCursor");
+        }
+        client.document(page).variable("after", cursor).execute()
+                .path("webhooks.edges[*].node.deliveries.edges[*].node.eventId").entityList(String.class)
+                .containsExactly(events.get(0), events.get(0))
+                .path("webhooks.edges[*].node.deliveries.pageInfo.hasNextPage").entityList(Boolean.class)
+                .containsExactly(false, false);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @Test
     void badInputIsRefusedNamingEachField() {
         HttpGraphQlTester client = integrationClient("region-blekinge");
         String register = """
