@@ -47,6 +47,9 @@ class MinutesController {
     record SignMinutesInput(String minutes) {
     }
 
+    record EditMinutesInput(String minutes, String content) {
+    }
+
     record PublishMinutesInput(String minutes) {
     }
 
@@ -90,6 +93,14 @@ class MinutesController {
                     .map(m -> service.draft(caller, m, chosen, corrects.orElse(null), input.order()))
                     .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("meeting"))));
         });
+    }
+
+    @MutationMapping
+    Mono<MinutesService.MinutesPayload> editMinutes(@Argument EditMinutesInput input) {
+        return CurrentPrincipal.get().flatMap(caller -> !caller.authenticated()
+                ? Mono.just(MinutesService.MinutesPayload.refused(UserError.notAllowed("sign in first", null)))
+                : GlobalId.uuidOf(input.minutes(), "Minutes").map(m -> service.edit(caller, m, input.content()))
+                        .orElse(Mono.just(MinutesService.MinutesPayload.refused(UserError.notFound("minutes")))));
     }
 
     @MutationMapping

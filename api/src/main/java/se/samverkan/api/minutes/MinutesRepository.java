@@ -60,6 +60,16 @@ class MinutesRepository {
         return spec.fetch().rowsUpdated().filter(n -> n == 1).flatMap(n -> byId(m.id()));
     }
 
+    /** A new text for a draft nobody has signed yet; empty when it was signed or changed meanwhile. */
+    Mono<Minutes> edit(Minutes m, String content) {
+        return db.sql("""
+                UPDATE minutes SET content = :content, updated_at = now(), row_version = row_version + 1
+                WHERE id = :id AND state = 'DRAFT' AND row_version = :version
+                  AND NOT EXISTS (SELECT 1 FROM minutes_signature WHERE minutes_id = :id)""")
+                .bind("content", content).bind("id", m.id()).bind("version", m.rowVersion())
+                .fetch().rowsUpdated().filter(n -> n == 1).flatMap(n -> byId(m.id()));
+    }
+
     Mono<Long> sign(UUID minutes, PersonId person, String kind, @Nullable PartySide side, String act) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 INSERT INTO minutes_signature (minutes_id, person_id, kind, side, act) VALUES (:m, :p, :kind, :side, :act)""")

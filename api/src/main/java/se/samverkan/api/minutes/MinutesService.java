@@ -99,6 +99,32 @@ class MinutesService {
         })).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("meeting")));
     }
 
+    /**
+     * The secretary edits a draft's text until the first signature: those who sign, sign this text, so a change after
+     * that would need their signatures again — start a new draft instead.
+     */
+    @Transactional
+    public Mono<MinutesPayload> edit(Principal caller, UUID minutesId, String content) {
+        if (content.isBlank() || content.length() > 200_000) {
+            return Mono.just(MinutesPayload.refused(UserError.badInput("content", "1 to 200 000 characters")));
+        }
+        return minutes.byId(minutesId).flatMap(m -> access.actorsIn(m.body(), caller).flatMap(actors -> {
+            if (!actors.contains(Actor.SECRETARY)) {
+                return Mono.just(MinutesPayload.refused(UserError.notAllowed("the secretary edits the minutes", null)));
+            }
+            if (!m.state().equals("DRAFT")) {
+                return Mono.just(MinutesPayload.refused(new UserError("ILLEGAL_TRANSITION",
+                        "the minutes are signed and frozen; correct them with a new version (IMP-02)", "IMP-02", "minutes")));
+            }
+            return minutes.signers(minutesId).flatMap(signers -> !signers.isEmpty()
+                    ? Mono.just(MinutesPayload.refused(new UserError("ILLEGAL_TRANSITION",
+                            "signing has begun: those who signed signed this text", null, "minutes")))
+                    : minutes.edit(m, content).map(x -> new MinutesPayload(x, List.of()))
+                            .defaultIfEmpty(MinutesPayload.refused(new UserError("CONFLICT",
+                                    "the minutes changed meanwhile; read them again", null, "minutes"))));
+        })).defaultIfEmpty(MinutesPayload.refused(UserError.notFound("minutes")));
+    }
+
     @Transactional
     public Mono<MinutesPayload> sign(Principal caller, UUID minutesId) {
         PersonId me;

@@ -40,7 +40,15 @@ class SqlStatementBudgetIntegrationTest extends IntegrationTest {
     @Autowired
     SqlStatementCounter statements;
 
+    /**
+     * The statements of one request, the fewest of three tries: the counter sees every statement of the service, and
+     * background work (the outbox poll, the webhook sweep) may add one to a try now and then. It cannot take any away.
+     */
     private long statementsFor(int first) {
+        return java.util.stream.LongStream.range(0, 3).map(i -> statementsOfOneRequest(first)).min().orElseThrow();
+    }
+
+    private long statementsOfOneRequest(int first) {
         long before = statements.total();
         graphQl.document(QUERY).variable("first", first).execute()
                 .path("bodies.edges").entityList(Object.class).hasSize(first)
