@@ -97,7 +97,8 @@ public class EventStream implements SmartLifecycle {
 
     /** Wakes the dispatcher: there may be new events. */
     void wake() {
-        wake.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        // never throws: a wake-up lost to a concurrent one is covered by that one (the drain reads everything new)
+        wake.tryEmitNext(Boolean.TRUE);
     }
 
     private Mono<Void> drain() {
