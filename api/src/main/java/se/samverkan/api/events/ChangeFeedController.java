@@ -67,20 +67,19 @@ class ChangeFeedController {
     /** The objects as they are now, read per type in one go; tombstones have none. */
     @BatchMapping(typeName = "Change")
     Mono<Map<Change, Object>> node(List<Change> changes) {
-        Map<String, Set<UUID>> wanted = changes.stream()
+        List<Change> live = changes.stream()
                 .filter(c -> c.kind() == Event.Change.PUBLISHED || c.kind() == Event.Change.REVISED)
-                .filter(c -> nodes.containsKey(c.objectType()))
+                .filter(c -> nodes.containsKey(c.objectType())).toList();
+        Map<String, Set<UUID>> wanted = live.stream()
                 .collect(Collectors.groupingBy(Change::objectType, Collectors.mapping(Change::key, Collectors.toSet())));
         return Flux.fromIterable(wanted.entrySet())
                 .concatMap(byType -> nodes.get(byType.getKey()).fetchAll(byType.getValue()).map(found -> Map.entry(byType.getKey(), found)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(found -> {
                     Map<Change, Object> result = new HashMap<>();
-                    for (Change c : changes) {
-                        Object node = wanted.containsKey(c.objectType())
-                                ? found.getOrDefault(c.objectType(), Map.of()).get(c.key()) : null;
-                        if (node != null && wanted.get(c.objectType()).contains(c.key())
-                                && (c.kind() == Event.Change.PUBLISHED || c.kind() == Event.Change.REVISED)) {
+                    for (Change c : live) {
+                        Object node = found.get(c.objectType()).get(c.key());
+                        if (node != null) {
                             result.put(c, node);
                         }
                     }

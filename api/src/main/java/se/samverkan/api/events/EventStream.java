@@ -40,11 +40,13 @@ public class EventStream implements SmartLifecycle {
     private final Outbox outbox;
     private final ConnectionFactory listenerConnections;
     private final EventProperties properties;
-    private final Sinks.Many<Event> live = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<Boolean> wake = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicLong delivered = new AtomicLong(-1);
-    private final Disposable.Composite running = Disposables.composite();
+    // Replaced on every start: the context may stop and start this bean again (a stopped sink stays completed)
+    private volatile Sinks.Many<Event> live = Sinks.many().multicast().directBestEffort();
+    private volatile Sinks.Many<Boolean> wake = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
+    private volatile boolean stoppedBefore;
 
     EventStream(Outbox outbox, R2dbcConnectionDetails database, EventProperties properties) {
         this.outbox = outbox;
@@ -128,9 +130,19 @@ public class EventStream implements SmartLifecycle {
         }, Connection::close);
     }
 
+    /**
+     * Starts delivering, from the newest event on. After a stop, with fresh sinks: subscribers of before were completed
+     * by the stop and resume with their cursors.
+     */
     @Override
     public void start() {
+        if (stoppedBefore) {
+            live = Sinks.many().multicast().directBestEffort();
+            wake = Sinks.many().unicast().onBackpressureBuffer();
+            running = Disposables.composite();
+        }
         started = true;
+        Sinks.Many<Boolean> wake = this.wake;
         running.add(outbox.lastId()
                 .doOnNext(delivered::set)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
@@ -152,11 +164,21 @@ public class EventStream implements SmartLifecycle {
         running.dispose();
         live.tryEmitComplete();
         started = false;
+        stoppedBefore = true;
     }
 
     @Override
     public boolean isRunning() {
         return started;
+    }
+
+    /**
+     * Before what reads it (the webhook worker, default phase) starts, and stops before the web server: subscriptions
+     * end cleanly, then the sockets close.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
     /** The id of the last event this instance delivered; -1 before it started. */

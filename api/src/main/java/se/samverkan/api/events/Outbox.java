@@ -46,9 +46,24 @@ public class Outbox {
         return insert(type, body, null, change, objectType, objectId, payload);
     }
 
-    /** An event about one party's PARTY data: only receivers of that party are given what it points at. */
-    public Mono<Void> writeForParty(String type, @Nullable UUID body, String party, Map<String, ?> payload) {
-        return insert(type, body, Objects.requireNonNull(party), null, null, null, payload);
+    /**
+     * Events about several parties' PARTY data, one per party and payload, in one statement (ids in list order). Call
+     * inside the transaction of the change.
+     */
+    public Mono<Void> writeForParties(String type, @Nullable UUID body, List<Map.Entry<String, Map<String, Object>>> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO event (type, body_id, party_code, payload)
+                SELECT :type, :body, x.party, CAST(x.payload AS jsonb)
+                FROM unnest(CAST(:parties AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY AS x(party, payload, n)
+                ORDER BY x.n""")
+                .bind("type", type)
+                .bind("parties", events.stream().map(e -> Objects.requireNonNull(e.getKey())).toArray(String[]::new))
+                .bind("payloads", events.stream().map(e -> json.writeValueAsString(e.getValue())).toArray(String[]::new));
+        spec = body == null ? spec.bindNull("body", UUID.class) : spec.bind("body", body);
+        return spec.fetch().rowsUpdated().then();
     }
 
     private Mono<Void> insert(String type, @Nullable UUID body, @Nullable String party, Event.@Nullable Change change,

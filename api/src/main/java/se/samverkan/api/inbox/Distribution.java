@@ -1,14 +1,11 @@
 package se.samverkan.api.inbox;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.samverkan.api.events.EventTypes;
 import se.samverkan.api.events.Outbox;
@@ -49,23 +46,21 @@ public class Distribution {
                     List<Party> parties = t.getT1().getOrDefault(body.countyCode(), List.of()).stream()
                             .filter(p -> p.existsOn(on)).toList();
                     return structure.committeesByParty(parties.stream().map(Party::id).toList()).map(committees -> {
-                        Map<se.samverkan.domain.structure.CommitteeId, InboxItem> items = new LinkedHashMap<>();
+                        Map<CommitteeId, String> reached = new LinkedHashMap<>();
                         for (Recipient recipient : rule.recipients()) {
                             for (Party party : parties) {
                                 for (Committee c : committees.getOrDefault(party.id(), List.of())) {
                                     if (c.validity().contains(on) && reaches(recipient, party, c, t.getT2())) {
-                                        items.putIfAbsent(c.id(), new InboxItem(UUID.nameUUIDFromBytes(
-                                                ("Inbox:" + minutesId + "/" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                                                c.id(), party.code(), "MINUTES", minutesId, null, body.id(), title, rule.rule(),
-                                                Instant.now(), null, null));
+                                        reached.putIfAbsent(c.id(), party.code());
                                     }
                                 }
                             }
                         }
-                        return new ArrayList<>(items.values());
+                        return reached;
                     });
                 })
-                .flatMap(this::deliver);
+                .flatMap(reached -> deliver(new InboxRepository.Delivery("MINUTES", minutesId, null, body.id(), title,
+                        rule.rule()), reached));
     }
 
     /**
@@ -74,19 +69,19 @@ public class Distribution {
      */
     public Mono<Long> recommendation(UUID recommendation, BodyId from, Map<CommitteeId, String> partyOfCommittee,
             String title, @Nullable String rule) {
-        return deliver(partyOfCommittee.entrySet().stream().map(e -> new InboxItem(UUID.nameUUIDFromBytes(
-                ("Inbox:" + recommendation + "/" + e.getKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                e.getKey(), e.getValue(), "RECOMMENDATION", null, recommendation, from, title, rule, Instant.now(), null, null))
-                .toList());
+        return deliver(new InboxRepository.Delivery("RECOMMENDATION", null, recommendation, from, title, rule), partyOfCommittee);
     }
 
-    /** Delivers items and tells each committee's party that something arrived (an event only that party is shown). */
-    Mono<Long> deliver(List<InboxItem> items) {
-        return inbox.deliver(items).flatMap(n -> Flux.fromIterable(items)
-                .concatMap(item -> outbox.writeForParty(EventTypes.INBOX_ITEM_ARRIVED, item.fromBody().value(),
-                        item.partyCode(), Map.of("item", item.id().toString(), "committee", item.committee().value().toString(),
-                                "kind", item.kind())))
-                .then(Mono.just(n)));
+    /**
+     * Delivers one thing to several committees and tells each committee's party that something arrived (an event only
+     * that party is shown): two statements, however many committees.
+     */
+    private Mono<Long> deliver(InboxRepository.Delivery sent, Map<CommitteeId, String> partyOfCommittee) {
+        List<InboxItem> items = partyOfCommittee.entrySet().stream().map(e -> sent.to(e.getKey(), e.getValue())).toList();
+        return inbox.deliver(sent, items).flatMap(n -> outbox.writeForParties(EventTypes.INBOX_ITEM_ARRIVED,
+                sent.from().value(), items.stream().map(item -> Map.entry(item.partyCode(), Map.<String, Object>of(
+                        "item", item.id().toString(), "committee", item.committee().value().toString(), "kind", item.kind())))
+                        .toList()).thenReturn(n));
     }
 
     private static boolean reaches(Recipient recipient, Party party, Committee committee, List<String> areas) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.samverkan.domain.structure.BodyId;
 import se.samverkan.domain.structure.CommitteeId;
@@ -21,6 +20,19 @@ class InboxRepository {
                    h.note, h.handled_at
             FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id\s""";
 
+    /** What is delivered, the same to every committee it reaches: minutes or a recommendation, from a body. */
+    record Delivery(String kind, @Nullable UUID minutes, @Nullable UUID recommendation, BodyId from, String title,
+            @Nullable String rule) {
+
+        /** The inbox item of this delivery in one committee's inbox; its id derives from what and to whom. */
+        InboxItem to(CommitteeId committee, String party) {
+            UUID what = java.util.Objects.requireNonNull(minutes != null ? minutes : recommendation);
+            return new InboxItem(UUID.nameUUIDFromBytes(("Inbox:" + what + "/" + committee)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), committee, party, kind, minutes, recommendation,
+                    from, title, rule, java.time.Instant.now(), null, null);
+        }
+    }
+
     private final DatabaseClient db;
 
     InboxRepository(DatabaseClient db) {
@@ -28,22 +40,27 @@ class InboxRepository {
     }
 
     /**
-     * Delivers items into other parties' inboxes. A plain INSERT: the delivering transaction may not read those
-     * inboxes (row-level security), so it cannot ask about conflicts either; minutes are distributed once, when signed.
+     * Delivers one thing (minutes or a recommendation) into the inboxes of several committees, in one statement. A
+     * plain INSERT: the delivering transaction may not read those inboxes (row-level security), so it cannot ask about
+     * conflicts either; each thing is distributed once, when signed or issued.
      */
-    Mono<Long> deliver(List<InboxItem> items) {
-        return Flux.fromIterable(items).concatMap(i -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                    INSERT INTO inbox_item (id, committee_id, party_code, kind, minutes_id, recommendation_id, from_body, title, rule)
-                    VALUES (:id, :committee, :party, :kind, :minutes, :recommendation, :from, :title, :rule)""")
-                    .bind("id", i.id()).bind("committee", i.committee().value()).bind("party", i.partyCode())
-                    .bind("kind", i.kind()).bind("from", i.fromBody().value()).bind("title", i.title());
-            spec = i.minutes() == null ? spec.bindNull("minutes", UUID.class) : spec.bind("minutes", i.minutes());
-            spec = i.recommendation() == null ? spec.bindNull("recommendation", UUID.class)
-                    : spec.bind("recommendation", i.recommendation());
-            spec = i.rule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", i.rule());
-            return spec.fetch().rowsUpdated();
-        }).reduce(0L, Long::sum);
+    Mono<Long> deliver(Delivery sent, List<InboxItem> to) {
+        if (to.isEmpty()) {
+            return Mono.just(0L);
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                INSERT INTO inbox_item (id, committee_id, party_code, kind, minutes_id, recommendation_id, from_body, title, rule)
+                SELECT x.id, x.committee, x.party, :kind, :minutes, :recommendation, :from, :title, :rule
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:committees AS uuid[]), CAST(:parties AS text[])) AS x(id, committee, party)""")
+                .bind("ids", to.stream().map(InboxItem::id).toArray(UUID[]::new))
+                .bind("committees", to.stream().map(i -> i.committee().value()).toArray(UUID[]::new))
+                .bind("parties", to.stream().map(InboxItem::partyCode).toArray(String[]::new))
+                .bind("kind", sent.kind()).bind("from", sent.from().value()).bind("title", sent.title());
+        spec = sent.minutes() == null ? spec.bindNull("minutes", UUID.class) : spec.bind("minutes", sent.minutes());
+        spec = sent.recommendation() == null ? spec.bindNull("recommendation", UUID.class)
+                : spec.bind("recommendation", sent.recommendation());
+        spec = sent.rule() == null ? spec.bindNull("rule", String.class) : spec.bind("rule", sent.rule());
+        return spec.fetch().rowsUpdated();
     }
 
     /**

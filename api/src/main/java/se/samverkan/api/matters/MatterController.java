@@ -114,6 +114,10 @@ class MatterController {
             StructureRepository structure, BodyAccess access, JsonMapper json, BatchLoaderRegistry registry,
             se.samverkan.api.events.Outbox outbox) {
         this.outbox = outbox;
+        registry.<java.util.UUID, MatterRepository.Notice>forName("noticesByMeeting")
+                .registerMappedBatchLoader((keys, env) -> matters.noticesOf(keys));
+        registry.<java.util.UUID, Instant>forName("lastChangedByObject")
+                .registerMappedBatchLoader((keys, env) -> outbox.lastChanged(keys));
         registry.<BodyId, List<Matter>>forName("mattersByBody")
                 .registerMappedBatchLoader((keys, env) -> matters.ofBodies(keys));
         registry.<Principal, Set<BodyId>>forName("seatedBodies").registerMappedBatchLoader((keys, env) ->
@@ -285,37 +289,30 @@ class MatterController {
                                 .stream().filter(seen::contains).toList(), (a, b) -> a))));
     }
 
+    // Meeting.notice, .publishedAt and .lastRevisedAt share one read of the notices per request (noticesByMeeting)
+
     /** A meeting is published when its notice is sent (LSVO-08); null before. */
-    @BatchMapping(typeName = "Meeting", field = "publishedAt")
-    Mono<Map<Meeting, Instant>> meetingPublishedAt(List<Meeting> list) {
-        return matters.noticesOf(list.stream().map(Meeting::id).toList()).map(found -> list.stream()
-                .filter(m -> found.containsKey(m.id()))
-                .collect(Collectors.toMap(m -> m, m -> found.get(m.id()).sentAt(), (a, b) -> a)));
+    @SchemaMapping(typeName = "Meeting", field = "publishedAt")
+    CompletableFuture<@Nullable Instant> meetingPublishedAt(Meeting meeting,
+            DataLoader<java.util.UUID, MatterRepository.Notice> noticesByMeeting) {
+        return noticesByMeeting.load(meeting.id()).thenApply(n -> n == null ? null : n.sentAt());
     }
 
-    /** The last public change to a published meeting (its notice, a cancellation), from the change feed's events. */
-    @BatchMapping(typeName = "Meeting", field = "lastRevisedAt")
-    Mono<Map<Meeting, Instant>> meetingLastRevisedAt(List<Meeting> list) {
-        List<java.util.UUID> ids = list.stream().map(Meeting::id).toList();
-        return Mono.zip(matters.noticesOf(ids), outbox.lastChanged(ids)).map(t -> {
-            Map<Meeting, Instant> result = new java.util.HashMap<>();
-            for (Meeting m : list) {
-                Instant sent = t.getT1().containsKey(m.id()) ? t.getT1().get(m.id()).sentAt() : null;
-                Instant changed = t.getT2().get(m.id());
-                Instant last = sent == null ? changed : changed == null || changed.isBefore(sent) ? sent : changed;
-                if (last != null) {
-                    result.put(m, last);
-                }
-            }
-            return result;
+    /** The last public change to a published meeting: its notice, or a later change from the change feed's events. */
+    @SchemaMapping(typeName = "Meeting", field = "lastRevisedAt")
+    CompletableFuture<@Nullable Instant> meetingLastRevisedAt(Meeting meeting,
+            DataLoader<java.util.UUID, MatterRepository.Notice> noticesByMeeting,
+            DataLoader<java.util.UUID, Instant> lastChangedByObject) {
+        return noticesByMeeting.load(meeting.id()).thenCombine(lastChangedByObject.load(meeting.id()), (notice, changed) -> {
+            Instant sent = notice == null ? null : notice.sentAt();
+            return sent == null ? changed : changed == null || changed.isBefore(sent) ? sent : changed;
         });
     }
 
-    @BatchMapping(typeName = "Meeting", field = "notice")
-    Mono<Map<Meeting, NoticeView>> notice(List<Meeting> list) {
-        return matters.noticesOf(list.stream().map(Meeting::id).toList()).map(found -> list.stream()
-                .filter(m -> found.containsKey(m.id()))
-                .collect(Collectors.toMap(m -> m, m -> view(found.get(m.id()), m.body()), (a, b) -> a)));
+    @SchemaMapping(typeName = "Meeting", field = "notice")
+    CompletableFuture<@Nullable NoticeView> notice(Meeting meeting,
+            DataLoader<java.util.UUID, MatterRepository.Notice> noticesByMeeting) {
+        return noticesByMeeting.load(meeting.id()).thenApply(n -> n == null ? null : view(n, meeting.body()));
     }
 
     private NoticeView view(MatterRepository.Notice notice, BodyId body) {

@@ -168,14 +168,24 @@ class MinutesController {
         return m.supersededAt() != null ? m.supersededAt() : m.publishedAt();
     }
 
-    @SchemaMapping(typeName = "Minutes")
-    Mono<Minutes> supersededBy(Minutes m) {
-        return m.supersededBy() == null ? Mono.empty() : minutes.byId(m.supersededBy());
+    @BatchMapping(typeName = "Minutes")
+    Mono<Map<Minutes, Minutes>> supersededBy(List<Minutes> list) {
+        return related(list, Minutes::supersededBy);
     }
 
-    @SchemaMapping(typeName = "Minutes")
-    Mono<Minutes> corrects(Minutes m) {
-        return m.corrects() == null ? Mono.empty() : minutes.byId(m.corrects());
+    @BatchMapping(typeName = "Minutes")
+    Mono<Map<Minutes, Minutes>> corrects(List<Minutes> list) {
+        return related(list, Minutes::corrects);
+    }
+
+    /** Other versions the minutes point at, read in one statement for the whole list. */
+    private Mono<Map<Minutes, Minutes>> related(List<Minutes> list, java.util.function.Function<Minutes, @Nullable UUID> link) {
+        java.util.Set<UUID> ids = list.stream().map(link).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return minutes.byIds(ids).map(found -> list.stream().filter(m -> link.apply(m) != null && found.containsKey(link.apply(m)))
+                .collect(Collectors.toMap(m -> m, m -> found.get(link.apply(m)), (a, b) -> a)));
     }
 
     /** Verifying walks the body's chain; asked for one minutes at a time. */

@@ -219,18 +219,25 @@ class MinutesRepository {
                 }).all().collectList();
     }
 
+    /** The items of new minutes, in one statement. */
     Mono<Void> insertItems(UUID minutes, List<MinutesItems.Item> items) {
-        return reactor.core.publisher.Flux.fromIterable(items).concatMap(item -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                    INSERT INTO minutes_item (minutes_id, actual_position, planned_position, kind, matter_id, title, outcome)
-                    VALUES (:minutes, :actual, :planned, :kind, :matter, :title, :outcome)""")
-                    .bind("minutes", minutes).bind("kind", item.kind()).bind("title", item.title());
-            spec = item.actualPosition() == null ? spec.bindNull("actual", Integer.class) : spec.bind("actual", item.actualPosition());
-            spec = item.plannedPosition() == null ? spec.bindNull("planned", Integer.class) : spec.bind("planned", item.plannedPosition());
-            spec = item.matter() == null ? spec.bindNull("matter", UUID.class) : spec.bind("matter", item.matter());
-            spec = item.outcome() == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", item.outcome());
-            return spec.fetch().rowsUpdated();
-        }).then();
+        if (items.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                INSERT INTO minutes_item (minutes_id, actual_position, planned_position, kind, matter_id, title, outcome)
+                SELECT :minutes, x.actual, x.planned, x.kind, x.matter, x.title, x.outcome
+                FROM unnest(CAST(:actual AS integer[]), CAST(:planned AS integer[]), CAST(:kinds AS text[]),
+                            CAST(:matters AS uuid[]), CAST(:titles AS text[]), CAST(:outcomes AS text[]))
+                     AS x(actual, planned, kind, matter, title, outcome)""")
+                .bind("minutes", minutes)
+                .bind("actual", items.stream().map(MinutesItems.Item::actualPosition).toArray(Integer[]::new))
+                .bind("planned", items.stream().map(MinutesItems.Item::plannedPosition).toArray(Integer[]::new))
+                .bind("kinds", items.stream().map(MinutesItems.Item::kind).toArray(String[]::new))
+                .bind("matters", items.stream().map(MinutesItems.Item::matter).toArray(UUID[]::new))
+                .bind("titles", items.stream().map(MinutesItems.Item::title).toArray(String[]::new))
+                .bind("outcomes", items.stream().map(MinutesItems.Item::outcome).toArray(String[]::new))
+                .fetch().rowsUpdated().then();
     }
 
     /** The items of several minutes, in the order they were dealt with, those not dealt with last by agenda position. */

@@ -42,11 +42,7 @@ class SubscriptionIntegrationTest extends IntegrationTest {
 
     private final LsvoFlow lsvo = new LsvoFlow(this);
 
-    /*
-     * The second instance is not closed after these tests but at the JVM's exit (its own shutdown hook): closing a
-     * Spring Boot application disposes Reactor Netty's JVM-wide resources, which the other test contexts' WebSocket
-     * clients share, and their subscriptions would then never connect.
-     */
+    /* The second instance, once started, runs until the JVM exits (it registered its own shutdown hook). */
 
     private String lastCursor() {
         return String.valueOf(db.sql("SELECT coalesce(max(id), 0) AS id FROM event").map(r -> r.get("id", Long.class)).one().block());
@@ -151,6 +147,31 @@ class SubscriptionIntegrationTest extends IntegrationTest {
             assertThat(received).as("nothing twice, nothing from before the cursor").isEmpty();
         } finally {
             back.dispose();
+        }
+    }
+
+    @Autowired
+    EventStream stream;
+
+    /**
+     * The context may stop and start its lifecycle beans (Spring's test framework pauses cached contexts; an operator
+     * may stop and start the service). After a restart the dispatcher listens again: with the poll at a minute, only
+     * NOTIFY can deliver within a second.
+     */
+    @Test
+    void afterTheDispatcherIsStoppedAndStartedAgainNotifiedEventsAreDeliveredAgain() throws Exception {
+        String minutes = lsvo.signedMinutes(15, "Studie- och yrkesvägledning");
+        stream.stop();
+        stream.start();
+        BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        Disposable subscriber = collect(socket(port, Map.of()), MINUTES_PUBLISHED, Map.of("after", lastCursor()),
+                "minutesPublished", received);
+        try {
+            Thread.sleep(500);
+            lsvo.publish(minutes);
+            assertThat(minutesId(next(received, Duration.ofSeconds(1)))).isEqualTo(minutes);
+        } finally {
+            subscriber.dispose();
         }
     }
 

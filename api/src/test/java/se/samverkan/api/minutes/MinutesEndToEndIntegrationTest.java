@@ -28,7 +28,6 @@ import se.samverkan.api.tenant.TenantTransactions;
  * frozen in the database (IMP-02), distributed to exactly the committees of the rulebook's list (LSVO-14), published
  * (LSVO-15) and public without a token — and nothing of Karlskrona's inbox reaches Ronneby by any path.
  */
-@org.springframework.test.context.TestPropertySource(properties = "samverkan.test.context=minutes-end-to-end")
 class MinutesEndToEndIntegrationTest extends IntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
