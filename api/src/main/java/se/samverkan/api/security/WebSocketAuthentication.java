@@ -1,5 +1,6 @@
 package se.samverkan.api.security;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -61,9 +62,34 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         Mono<Authentication> caller = fromInit instanceof Authentication authentication ? Mono.just(authentication)
                 : socket.getSessionInfo().getPrincipal().ofType(Authentication.class);
         return caller.map(authentication -> chain.next(request)
+                        .map(response -> endingAtExpiry(response, authentication))
                         .contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication)))
                 .defaultIfEmpty(Mono.defer(() -> chain.next(request)))
                 .flatMap(response -> response);
+    }
+
+    /**
+     * A subscription lives no longer than the token it was opened with: at the token's expiry the stream ends with
+     * an UNAUTHORIZED error, and the client subscribes again with a fresh token (and its last cursor, losing nothing).
+     * Without this a token revoked by expiry would keep receiving party events for as long as the socket stays open.
+     */
+    private static WebGraphQlResponse endingAtExpiry(WebGraphQlResponse response, Authentication authentication) {
+        if (!(response.getData() instanceof org.reactivestreams.Publisher<?> events)
+                || !(authentication.getCredentials() instanceof org.springframework.security.oauth2.jwt.Jwt jwt)
+                || jwt.getExpiresAt() == null) {
+            return response;
+        }
+        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), jwt.getExpiresAt());
+        Mono<Object> expiry = Mono.delay(left.isNegative() ? java.time.Duration.ZERO : left)
+                .then(Mono.error(() -> new org.springframework.graphql.execution.SubscriptionPublisherException(
+                        List.of(graphql.GraphQLError.newError()
+                                .errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
+                                .message("the token expired at " + jwt.getExpiresAt()
+                                        + "; subscribe again with a fresh token and your last cursor").build()),
+                        null)));
+        reactor.core.publisher.Flux<Object> bounded = reactor.core.publisher.Flux.<Object>from(events)
+                .mergeWith(expiry);
+        return response.transform(builder -> builder.data(bounded));
     }
 
     /**

@@ -149,6 +149,29 @@ class TokenIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenSignedWithAnUnknownKeyIdIsRefused() throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-a-key-of-the-issuer").generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
+                validClaims().build());
+        jwt.sign(new RSASSASigner(stranger));
+        assertUnauthorized(jwt.serialize());
+    }
+
+    /** The classic algorithm confusion: HS256 "signed" with the issuer's public RSA key as the shared secret. */
+    @Test
+    void aTokenHmacSignedWithTheIssuersPublicKeyIsRefused() throws Exception {
+        RSAKey published = devIssuer.publicKeys().getKeys().getFirst().toRSAKey();
+        byte[] secret = published.toRSAPublicKey().getEncoded();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(),
+                validClaims().build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret));
+        assertUnauthorized(jwt.serialize());
+        SignedJWT pem = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).build(), validClaims().build());
+        pem.sign(new com.nimbusds.jose.crypto.MACSigner(published.toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertUnauthorized(pem.serialize());
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() {
         String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
         String body = java.util.Base64.getUrlEncoder().withoutPadding()
