@@ -1,0 +1,26 @@
+package se.samverkan.tenancy;
+
+/**
+ * Who may call an operation at all — the gate before the rulebook. Which actor of a body may do what (the secretary
+ * sends the notice, the chair admits a late matter) is rulebook data and decided by the domain with the rule's id;
+ * which rows a caller sees is decided by visibility, row-level security for PARTY rows.
+ */
+public enum Access {
+    /** Anyone, anonymous included; what is returned is what the caller may see, public data at least. */
+    ANYONE,
+    /** Anyone may ask; the answer holds the caller's own party's rows only, and for anonymous callers nothing. */
+    OWN_PARTY_ROWS,
+    /** A signed-in caller; anonymous callers are refused. The rulebook then decides which actors may act. */
+    SIGNED_IN,
+    /** A signed-in caller with the {@code integration} realm role only. */
+    INTEGRATION_ROLE;
+
+    /** Whether the gate refuses this caller outright, before any object is looked at. */
+    public boolean refuses(Principal caller) {
+        return switch (this) {
+            case ANYONE, OWN_PARTY_ROWS -> false;
+            case SIGNED_IN -> !caller.authenticated();
+            case INTEGRATION_ROLE -> !caller.authenticated() || !caller.has(Role.INTEGRATION);
+        };
+    }
+}
