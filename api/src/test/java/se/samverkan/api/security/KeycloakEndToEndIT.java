@@ -59,20 +59,21 @@ class KeycloakEndToEndIT {
 
     private WebTestClient http;
 
+    /** Keycloak boots while the service's context starts: the service fetches the realm's keys on the first token. */
     @BeforeAll
-    static void startKeycloak() {
-        keycloak = KeycloakServer.start("samverkan", "keycloak/samverkan-realm.json");
-        System.out.println(keycloak);
+    static void launchKeycloak() {
+        keycloak = KeycloakServer.launch("samverkan", "keycloak/samverkan-realm.json");
     }
 
     @AfterAll
     static void stopKeycloak() {
         if (keycloak != null) {
+            System.out.println(keycloak);
             keycloak.close();
         }
     }
 
-    /** The service's one issuer is the Keycloak realm (read when the context starts, after Keycloak is up). */
+    /** The service's one issuer is the Keycloak realm. */
     @DynamicPropertySource
     static void keycloakIssuer(DynamicPropertyRegistry registry) {
         registry.add("samverkan.security.issuer-uri", () -> keycloak.issuer());
@@ -80,6 +81,7 @@ class KeycloakEndToEndIT {
 
     @BeforeEach
     void connect() {
+        keycloak.awaitReady();
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 

@@ -42,7 +42,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Set by the {@code keycloak} profile: where the distribution was unpacked. */
     public static final String HOME_PROPERTY = "samverkan.keycloak.home";
-    /** How long to wait for the realm to answer (default 300 s: a cold start on a busy 2-core machine took 160 s). */
+    /** How long to wait for the realm to answer, in seconds (default 600: a cold start on a busy 2-core machine took 180 s). */
     public static final String START_TIMEOUT_PROPERTY = "samverkan.keycloak.start-timeout";
 
     private static final String ADMIN = "e2e-admin";
@@ -54,16 +54,20 @@ public final class KeycloakServer implements AutoCloseable {
     private final String adminPassword;
     private final Process process;
     private final Thread shutdownHook;
+    private final Instant launchedAt;
     private Duration startedIn = Duration.ZERO;
+    private @Nullable RuntimeException startFailure;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private KeycloakServer(String realm, int port, Path log, String adminPassword, Process process, Thread shutdownHook) {
+    private KeycloakServer(String realm, int port, Path log, String adminPassword, Process process, Thread shutdownHook,
+            Instant launchedAt) {
         this.realm = realm;
         this.port = port;
         this.log = log;
         this.adminPassword = adminPassword;
         this.process = process;
         this.shutdownHook = shutdownHook;
+        this.launchedAt = launchedAt;
     }
 
     /**
@@ -72,6 +76,16 @@ public final class KeycloakServer implements AutoCloseable {
      * run because the tests run outside the {@code keycloak} profile; anything else that goes wrong fails.
      */
     public static KeycloakServer start(String realm, String realmResource) {
+        KeycloakServer server = launch(realm, realmResource);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * Starts the Keycloak process and returns at once: its issuer (the port) is known, so whatever needs only the
+     * address can be set up while Keycloak boots; {@link #awaitReady()} before the first request.
+     */
+    public static KeycloakServer launch(String realm, String realmResource) {
         Path home = distribution();
         try {
             Path imports = home.resolve("data/import");
@@ -116,17 +130,31 @@ public final class KeycloakServer implements AutoCloseable {
             Process process = builder.start();
             Thread hook = new Thread(() -> stop(process), "keycloak-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            KeycloakServer server = new KeycloakServer(realm, port, log, adminPassword, process, hook);
-            try {
-                server.awaitRealm(Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 300)));
-            } catch (RuntimeException | Error e) {
-                server.close();
-                throw e;
-            }
-            server.startedIn = Duration.between(begun, Instant.now());
-            return server;
+            return new KeycloakServer(realm, port, log, adminPassword, process, hook, begun);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the realm's discovery document names its issuer (at most the seconds of the system property
+     * {@code samverkan.keycloak.start-timeout}, default 600). A failure, with the tail of Keycloak's log, stops the
+     * server and is repeated to later callers.
+     */
+    public synchronized void awaitReady() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        if (!startedIn.isZero()) {
+            return;
+        }
+        try {
+            awaitRealm(Duration.ofSeconds(Long.getLong(START_TIMEOUT_PROPERTY, 600)));
+            startedIn = Duration.between(launchedAt, Instant.now());
+        } catch (RuntimeException e) {
+            startFailure = e;
+            close();
+            throw e;
         }
     }
 
@@ -205,7 +233,7 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/realms/" + realm;
     }
 
-    /** From starting the process to the realm's discovery document answering. */
+    /** From starting the process to the realm's discovery document answering (zero until then). */
     public Duration startedIn() {
         return startedIn;
     }
