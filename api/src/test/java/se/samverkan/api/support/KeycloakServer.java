@@ -42,7 +42,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Set by the {@code keycloak} profile: where the distribution was unpacked. */
     public static final String HOME_PROPERTY = "samverkan.keycloak.home";
-    /** How long to wait for the realm to answer, in seconds (default 600: a cold start on a busy 2-core machine took 180 s). */
+    /** How long to wait for the realm to answer, in seconds (default 600: a cold start took 250 s on a 2-core machine at load average 11). */
     public static final String START_TIMEOUT_PROPERTY = "samverkan.keycloak.start-timeout";
 
     private static final String ADMIN = "e2e-admin";
