@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
@@ -162,7 +163,7 @@ class KeycloakEndToEndIT {
         List<Map<String, Object>> decided = secretary.document("""
                 { body(county: "blekinge", shortName: "LSVO") {
                     matters(state: DECIDED, first: 50) { edges { node { decision { id outcome } } } } } }""")
-                .execute().path("body.matters.edges[*].node.decision").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .execute().path("body.matters.edges[*].node.decision").entityList(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .get();
         String decision = decided.stream().filter(d -> "ADOPTED_BY_ALL".equals(d.get("outcome"))).map(d -> (String) d.get("id"))
                 .findFirst().orElseThrow(() -> new AssertionError("no decision adopted by all in " + decided));
