@@ -275,6 +275,81 @@ class AuditIntegrationTest extends IntegrationTest {
                 .contains("minutes draftMinutes", "minutes_signature signMinutes", "minutes signMinutes");
     }
 
+    /** Every entry after the given one, as the owner sees them (every party's included): operation → entries without a subject. */
+    private Map<String, Long> unattributedByOperationSince(long after) throws Exception {
+        Map<String, Long> found = new java.util.TreeMap<>();
+        try (Connection owner = flyway.getConfiguration().getDataSource().getConnection();
+                java.sql.PreparedStatement p = owner.prepareStatement("""
+                        SELECT coalesce(operation, '(none)'), count(*) FILTER (WHERE subject IS NULL OR party_code IS NULL)
+                        FROM audit_entry WHERE id > ? GROUP BY 1""")) {
+            p.setLong(1, after);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    private long lastEntry() throws Exception {
+        try (Connection owner = flyway.getConfiguration().getDataSource().getConnection(); Statement s = owner.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT coalesce(max(id), 0) FROM audit_entry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void everyWriteOfAMeetingsWholeCourseNamesItsWriterAndItsMutation() throws Exception {
+        long before = lastEntry();
+        String[] held = lsvo.heldMeetingWithSchoolDecision(LsvoFlow.weekdaysAhead(29), "Elevhälsa");
+        String minutes = lsvo.draft(held[0]);
+        lsvo.signAllButLast(minutes);
+        lsvo.signLast(minutes);
+        lsvo.publish(minutes);
+        String decision = as("sekreterare.lsvo").document("query($m: ID!) { matter(id: $m) { decision { id } } }")
+                .variable("m", held[1]).execute().path("matter.decision.id").entity(String.class).get();
+        String bun = graphQl.document("{ party(code: \"karlskrona\") { committees { id code } } }").execute()
+                .path("party.committees[?(@.code == 'bun')].id").entityList(String.class).get().getFirst();
+        String recommendation = as("sekreterare.lsvo").document("""
+                        mutation($d: ID!, $to: [ID!]!) { issueRecommendation(input: { decision: $d, text: "Gemensam elevhälsa", to: $to }) {
+                          recommendation { id } errors { code } } }""")
+                .variable("d", decision).variable("to", List.of(bun)).execute()
+                .path("issueRecommendation.recommendation.id").entity(String.class).get();
+        as("handlaggare.karlskrona").document("""
+                        mutation($r: ID!, $c: ID!) { answerRecommendation(input: { recommendation: $r, committee: $c, answer: ADOPTED }) {
+                          errors { code } } }""")
+                .variable("r", recommendation).variable("c", bun).execute()
+                .path("answerRecommendation.errors").entityList(Object.class).hasSize(0);
+        String planned = as("sekreterare.lsvo").document(SCHEDULE).variable("b", lsvo.lsvo())
+                .variable("at", LsvoFlow.weekdaysAhead(31) + "T13:00:00+01:00").execute()
+                .path("scheduleMeeting.meeting.id").entity(String.class).get();
+        holderOf("LSVO", "CHAIR").document("mutation($m: ID!) { cancelMeeting(input: { meeting: $m, reason: \"Krockar\" }) { errors { code } } }")
+                .variable("m", planned).execute().path("cancelMeeting.errors").entityList(Object.class).hasSize(0);
+        as("skolchef.ronneby").document("mutation($b: ID!) { requestExtraMeeting(input: { body: $b, reason: \"Skolstart\" }) { errors { code } } }")
+                .variable("b", lsvo.lsvo()).execute().path("requestExtraMeeting.errors").entityList(Object.class).hasSize(0);
+        Instant now = Instant.now();
+        HttpGraphQlTester integration = withToken(devIssuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(devIssuer.issuer()).subject("integration-" + UUID.randomUUID()).audience("samverkan-api")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).claim("organisation", "region-blekinge")
+                .claim("realm_access", Map.of("roles", List.of("integration"))).build()));
+        String webhook = integration.document("mutation { registerWebhook(input: { url: \"https://app.example/hook\" }) { webhook { id } } }")
+                .execute().path("registerWebhook.webhook.id").entity(String.class).get();
+        integration.document("mutation($w: ID!) { deleteWebhook(input: { webhook: $w }) { errors { code } } }").variable("w", webhook)
+                .execute().path("deleteWebhook.errors").entityList(Object.class).hasSize(0);
+
+        Map<String, Long> unattributed = unattributedByOperationSince(before);
+        assertThat(unattributed.keySet()).containsExactlyInAnyOrder("scheduleMeeting", "submitMatter", "admitLateMatter",
+                "triageMatter", "sendNotice", "declarePosition", "decide", "recordAttendance", "draftMinutes", "signMinutes",
+                "publishMinutes", "issueRecommendation", "answerRecommendation", "cancelMeeting", "requestExtraMeeting",
+                "registerWebhook", "deleteWebhook");
+        assertThat(unattributed.values()).as("entries without subject or party, by mutation: %s", unattributed).containsOnly(0L);
+        // the deleted webhook's trail outlives it, for the administrator
+        assertThat(entries(as("admin"), webhook)).extracting(e -> e.get("change") + " " + e.get("operation"))
+                .containsExactly("INSERT registerWebhook", "DELETE deleteWebhook");
+    }
+
     @Test
     void theStartUpImportIsRecordedAsTheSystem() {
         UUID demoMeeting = db.sql("SELECT node_id FROM audit_entry WHERE node_type = 'Meeting' AND subject IS NULL ORDER BY id LIMIT 1")
