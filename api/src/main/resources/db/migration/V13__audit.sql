@@ -101,6 +101,7 @@ BEGIN
             CASE WHEN TG_ARGV[4] <> '' THEN written ->> TG_ARGV[4] END);
     RETURN NULL;
 END $$;
+REVOKE EXECUTE ON FUNCTION audit_row() FROM PUBLIC;   -- it runs as a trigger only; nobody attaches it elsewhere
 
 -- Every table a mutation writes. Not here: the outbox (event, append-only itself), the webhook worker's delivery log and
 -- cursor, and the structure tables, which only the start-up import writes. An UPDATE that changes nothing is no change
