@@ -54,6 +54,16 @@ public class BodyAccess {
                 .map(seats -> seats.values().stream().map(seat -> seat.body()).collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Every body the caller is the secretary of today (holds a SECRETARY seat of). One statement. */
+    public Mono<Set<BodyId>> secretaryOf(Principal principal) {
+        if (principal.seats().isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return structure.seatsById(principal.seats()).map(seats -> seats.values().stream()
+                .filter(seat -> seat.role() == SeatRole.SECRETARY)
+                .map(seat -> seat.body()).collect(Collectors.toUnmodifiableSet()));
+    }
+
     /** Co-opted members and experts attend but act for nobody (LSVO-03, LSVO-22, PSVO-04). */
     private static java.util.Optional<Actor> actor(SeatRole role) {
         return switch (role) {
