@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * graphql-java's hook between a request and its parsed, validated document. Here it parses the query with the
- * token cap, measures the document ({@link DocumentLimits}) and refuses it, or else hands the request on to
- * graphql-java's own parse and validation (which then parses again, with the same options from the request's
- * context: cheap next to validating).
+ * graphql-java's hook between a request and its parsed, validated document. Here it reads the limits off the text
+ * ({@link TextLimits}: tokens, aliases, directives, operations, fragments, without parsing), parses the query with
+ * the same token cap, measures the document ({@link DocumentLimits}: depth, fields, cost, cycles) and refuses it, or
+ * else hands the request on to graphql-java's own parse and validation (which then parses again, with the same
+ * options from the request's context).
  *
  * <p>A refusal is returned as the document's errors, the way graphql-java returns its own syntax and validation
  * errors: the request's observation and every instrumentation complete as for any invalid query (an exception
@@ -65,6 +66,11 @@ final class LimitedDocuments implements PreparsedDocumentProvider {
         input.getGraphQLContext().put(ParserOptions.class, parserOptions);
         if (!introspection) {
             input.getGraphQLContext().put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        try {
+            TextLimits.check(input.getQuery(), parserOptions.getMaxTokens(), limits);
+        } catch (DocumentLimits.Refusal refusal) {
+            return refused(refusal.error);
         }
         Document document;
         try {

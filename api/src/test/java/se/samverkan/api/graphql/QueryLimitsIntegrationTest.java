@@ -131,9 +131,11 @@ class QueryLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aThousandAliasesOfACheapFieldAreRefusedByTheTokenCount() {
-        String body = refused("{ " + times(1000, i -> "a" + i + ": __typename") + " }", "TOO_MANY_TOKENS");
-        assertThat(JsonPath.<Integer>read(body, "$.errors[0].extensions.limit")).isEqualTo(1000);
+    void aThousandAliasesOfACheapFieldAreRefusedAtTheSixteenthBeforeParsing() {
+        String query = "{ " + times(1000, i -> "a" + i + ": __typename") + " }";
+        String body = refused(query, "TOO_MANY_ALIASES");
+        assertThat(JsonPath.<Integer>read(body, "$.errors[0].extensions.limit")).isEqualTo(15);
+        assertThat(JsonPath.<Integer>read(body, "$.errors[0].locations[0].column")).isEqualTo(query.indexOf("a15:") + 4);
     }
 
     @Test
