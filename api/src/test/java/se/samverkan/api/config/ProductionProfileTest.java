@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import se.samverkan.api.SamverkanApplication;
 
-/** The prod profile refuses to start without a database and a Keycloak issuer of its own. */
+/**
+ * The prod profile refuses to start without a database and a Keycloak issuer of its own, and serves nothing made for
+ * development: no tokens, no GraphiQL, no demo people, no introspection.
+ */
 class ProductionProfileTest {
 
     private static void start(String... args) {
@@ -37,7 +40,7 @@ class ProductionProfileTest {
     }
 
     @Test
-    void prodServesNoDevTokensNoGraphiqlAndNoDemoPeople() throws Exception {
+    void prodServesNoDevTokensNoGraphiqlNoIntrospectionAndNoDemoPeople() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = "localhost:" + pg.getPort() + "/postgres";
             SpringApplication app = new SpringApplication(SamverkanApplication.class);
@@ -56,6 +59,27 @@ class ProductionProfileTest {
                         .exchange().expectStatus().isOk()
                         .expectBody().jsonPath("$.data.counties.length()").isEqualTo(2)
                         .jsonPath("$.data.party.name").isEqualTo("Karlskrona kommun");
+                // no introspection in production, said as a typed error and, to a GraphQL-over-HTTP client, as 400
+                http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.parseMediaType("application/graphql-response+json"))
+                        .bodyValue("{\"query\":\"{ __schema { types { name } } }\"}")
+                        .exchange().expectStatus().isBadRequest()
+                        .expectBody().jsonPath("$.data").doesNotExist()
+                        .jsonPath("$.errors[0].extensions.classification").isEqualTo("IntrospectionDisabled");
+                http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"query\":\"{ __type(name: \\\"Body\\\") { fields { name } } }\"}")
+                        .exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.data").doesNotExist()
+                        .jsonPath("$.errors[0].extensions.classification").isEqualTo("IntrospectionDisabled");
+                // __typename stays (clients need it), and an unknown field suggests no other names
+                http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"query\":\"{ __typename party(code: \\\"karlskrona\\\") { nme } }\"}")
+                        .exchange().expectStatus().isOk()
+                        .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                                .contains("Field 'nme' in type 'Party' is undefined").doesNotContain("Did you mean", "'name'"));
+                http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"query\":\"{ __typename }\"}")
+                        .exchange().expectStatus().isOk().expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
                 try (var c = pg.getPostgresDatabase().getConnection(); var rs = c.createStatement()
                         .executeQuery("SELECT count(*) FROM person")) {
                     rs.next();
