@@ -13,14 +13,23 @@ public enum Access {
     /** A signed-in caller; anonymous callers are refused. The rulebook then decides which actors may act. */
     SIGNED_IN,
     /** A signed-in caller with the {@code integration} realm role only. */
-    INTEGRATION_ROLE;
+    INTEGRATION_ROLE,
+    /**
+     * The administrator, or the secretary of the object's body. Anyone else — a secretary asking of another body's
+     * object or of one that does not exist included — is refused alike, so the refusal says nothing of existence.
+     */
+    ADMIN_OR_BODY_SECRETARY;
 
-    /** Whether the gate refuses this caller outright, before any object is looked at. */
+    /**
+     * Whether the gate refuses this caller for an object that is none of theirs: outright, or (for the body's
+     * secretary) because the object is not of their body or does not exist.
+     */
     public boolean refuses(Principal caller) {
         return switch (this) {
             case ANYONE, OWN_PARTY_ROWS -> false;
             case SIGNED_IN -> !caller.authenticated();
             case INTEGRATION_ROLE -> !caller.authenticated() || !caller.has(Role.INTEGRATION);
+            case ADMIN_OR_BODY_SECRETARY -> !caller.authenticated() || !caller.has(Role.ADMIN);
         };
     }
 }

@@ -3,6 +3,7 @@ package se.samverkan.tenancy;
 import static se.samverkan.tenancy.Visibility.MEMBERS;
 import static se.samverkan.tenancy.Visibility.PARTY;
 import static se.samverkan.tenancy.Visibility.PUBLIC;
+import static se.samverkan.tenancy.Visibility.SECRETARIAT;
 import static se.samverkan.tenancy.Visibility.SERVICE;
 
 import java.util.Map;
@@ -52,6 +53,8 @@ public final class DataClassification {
             Map.entry("recommendation_answer", PARTY),
             Map.entry("inbox_item", PARTY),
             Map.entry("inbox_handling", PARTY),
+            // who changed what: the administrators and the body's secretary; entries of PARTY rows under RLS
+            Map.entry("audit_entry", SECRETARIAT),
             // the service's bookkeeping: party events in the outbox carry ids only and are re-read under the
             // subscriber's tenant; webhooks are shown to the token subject that registered them only
             Map.entry("event", SERVICE),

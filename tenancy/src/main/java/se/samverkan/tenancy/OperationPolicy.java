@@ -1,5 +1,6 @@
 package se.samverkan.tenancy;
 
+import static se.samverkan.tenancy.Access.ADMIN_OR_BODY_SECRETARY;
 import static se.samverkan.tenancy.Access.ANYONE;
 import static se.samverkan.tenancy.Access.INTEGRATION_ROLE;
 import static se.samverkan.tenancy.Access.OWN_PARTY_ROWS;
@@ -64,6 +65,8 @@ public final class OperationPolicy {
             Map.entry("Mutation.editMinutes", SIGNED_IN),
             Map.entry("Mutation.signMinutes", SIGNED_IN),
             Map.entry("Mutation.publishMinutes", SIGNED_IN),
+            // the audit trail
+            Map.entry("Query.auditLog", ADMIN_OR_BODY_SECRETARY),
             // integration clients
             Map.entry("Mutation.registerWebhook", INTEGRATION_ROLE),
             Map.entry("Mutation.deleteWebhook", SIGNED_IN)));
