@@ -18,3 +18,10 @@ function request()
     ["Accept"] = "application/graphql-response+json"
   }, bodies[i])
 end
+
+-- DELAY_MS: each connection waits this long before its next request (0: as fast as the server answers)
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+
+function delay()
+  return pause
+end

@@ -2,6 +2,8 @@ package se.samverkan.api.graphql;
 
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,9 +129,9 @@ class QueryLimits {
     /** Parses, measures and only then lets graphql-java validate; see {@link LimitedDocuments}. */
     @Bean
     GraphQlSourceBuilderCustomizer queryLimitsBeforeValidation(Properties properties,
-            ObjectProvider<GraphQlSource> source, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            ObjectProvider<GraphQlSource> source, ObjectProvider<MeterRegistry> meters) {
         LimitedDocuments documents = new LimitedDocuments(properties, () -> source.getObject().schema(),
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 

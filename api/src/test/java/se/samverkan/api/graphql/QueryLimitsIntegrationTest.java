@@ -224,6 +224,19 @@ class QueryLimitsIntegrationTest extends IntegrationTest {
         assertThat(meters.find("samverkan.graphql.refused").tag("code", "TOO_MANY_ALIASES").counter()).isNotNull();
     }
 
+    @Test
+    void overGraphqlWsTheSameLimitsHold() {
+        var socket = socket(port, Map.of());
+        socket.document("{ " + times(16, i -> "a" + i + ": __typename") + " }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "TOO_MANY_ALIASES")));
+        socket.document("subscription { minutesPublished(counties: [\"blekinge\"]) { minutes { meeting { body { "
+                        + "ownerParty { " + "successor { ".repeat(12) + "name" + " }".repeat(13) + " } } } } }")
+                .executeSubscription().toFlux().blockFirst(java.time.Duration.ofSeconds(10))
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "TOO_DEEP")));
+    }
+
     // --- the HTTP request itself ----------------------------------------------------------------------------------
 
     @Test
