@@ -1,8 +1,14 @@
 package se.samverkan.api.security;
 
+import graphql.GraphQLError;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -11,8 +17,10 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import se.samverkan.tenancy.Mandates;
 import se.samverkan.tenancy.PrincipalConverter;
@@ -74,20 +82,20 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
      * Without this a token revoked by expiry would keep receiving party events for as long as the socket stays open.
      */
     private static WebGraphQlResponse endingAtExpiry(WebGraphQlResponse response, Authentication authentication) {
-        if (!(response.getData() instanceof org.reactivestreams.Publisher<?> events)
-                || !(authentication.getCredentials() instanceof org.springframework.security.oauth2.jwt.Jwt jwt)
+        if (!(response.getData() instanceof Publisher<?> events)
+                || !(authentication.getCredentials() instanceof Jwt jwt)
                 || jwt.getExpiresAt() == null) {
             return response;
         }
-        java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), jwt.getExpiresAt());
-        Mono<Object> expiry = Mono.delay(left.isNegative() ? java.time.Duration.ZERO : left)
-                .then(Mono.error(() -> new org.springframework.graphql.execution.SubscriptionPublisherException(
-                        List.of(graphql.GraphQLError.newError()
-                                .errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
+        Duration left = Duration.between(Instant.now(), jwt.getExpiresAt());
+        Mono<Object> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left)
+                .then(Mono.error(() -> new SubscriptionPublisherException(
+                        List.of(GraphQLError.newError()
+                                .errorType(ErrorType.UNAUTHORIZED)
                                 .message("the token expired at " + jwt.getExpiresAt()
                                         + "; subscribe again with a fresh token and your last cursor").build()),
                         null)));
-        reactor.core.publisher.Flux<Object> bounded = reactor.core.publisher.Flux.<Object>from(events)
+        Flux<Object> bounded = Flux.<Object>from(events)
                 .mergeWith(expiry);
         return response.transform(builder -> builder.data(bounded));
     }

@@ -141,20 +141,20 @@ class TokenIntegrationTest extends IntegrationTest {
 
     @Test
     void aTokenWithABadSignatureIsRefused() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(devIssuer.publicKeys().getKeys().getFirst().getKeyID()).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
-                validClaims().build());
+        assertUnauthorized(signedByAStranger(devIssuer.publicKeys().getKeys().getFirst().getKeyID()));
+    }
+
+    /** Valid claims, RS256-signed by a key the issuer never published, under this key id. */
+    private String signedByAStranger(String keyId) throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(keyId).generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), validClaims().build());
         jwt.sign(new RSASSASigner(stranger));
-        assertUnauthorized(jwt.serialize());
+        return jwt.serialize();
     }
 
     @Test
     void aTokenSignedWithAnUnknownKeyIdIsRefused() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-a-key-of-the-issuer").generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
-                validClaims().build());
-        jwt.sign(new RSASSASigner(stranger));
-        assertUnauthorized(jwt.serialize());
+        assertUnauthorized(signedByAStranger("not-a-key-of-the-issuer"));
     }
 
     /** The classic algorithm confusion: HS256 "signed" with the issuer's public RSA key as the shared secret. */
