@@ -130,6 +130,12 @@ class MatterService {
     @Transactional
     public Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
             @Nullable DecisionCategory category, List<String> subjectAreas, @Nullable UUID amendsAgreement) {
+        if (title.isBlank() || title.length() > 300) {
+            return Mono.just(MatterPayload.refused(UserError.badInput("title", "a title is 1 to 300 characters")));
+        }
+        if (description.length() > 10_000) {
+            return Mono.just(MatterPayload.refused(UserError.badInput("description", "at most 10 000 characters")));
+        }
         if (amendsAgreement != null && type != MatterType.DECISION) {
             return Mono.just(MatterPayload.refused(UserError.badInput("amendsAgreement",
                     "only a decision matter amends an agreement (AGR-03)")));

@@ -513,8 +513,18 @@ class MutationFuzzIntegrationTest extends IntegrationTest {
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
-        EntityExchangeResult<byte[]> result = spec.bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange()
-                .expectBody(byte[].class).returnResult();
+        byte[] request = body.getBytes(StandardCharsets.UTF_8);
+        EntityExchangeResult<byte[]> result;
+        try {
+            result = spec.bodyValue(request).exchange().expectBody(byte[].class).returnResult();
+        } catch (RuntimeException closed) {
+            // A body over max-request-size is refused with 413 as soon as its Content-Length is read, and the
+            // connection closed while the client may still be sending: then the client sees the close, not the 413.
+            if (request.length > 512 * 1024 && String.valueOf(closed.getMessage()).contains("closed")) {
+                return new Answer(413, "", null, "refused with errors");
+            }
+            throw closed;
+        }
         byte[] bytes = result.getResponseBody() == null ? new byte[0] : result.getResponseBody();
         String text = new String(bytes, StandardCharsets.UTF_8);
         Map<String, Object> parsed = null;
@@ -537,7 +547,10 @@ class MutationFuzzIntegrationTest extends IntegrationTest {
         return new Answer(result.getStatus().value(), text, parsed, outcome);
     }
 
-    /** JSON with every character outside printable ASCII escaped, so lone surrogates go out as {@code \ud800}. */
+    /**
+     * JSON with control characters and surrogates escaped (so a lone surrogate goes out as {@code \ud800}, which
+     * UTF-8 cannot carry), everything else as UTF-8.
+     */
     static String jsonOf(@Nullable Object value) {
         StringBuilder b = new StringBuilder();
         writeJson(b, value);
@@ -586,7 +599,7 @@ class MutationFuzzIntegrationTest extends IntegrationTest {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
-            } else if (c < 0x20 || c > 0x7e) {
+            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c)) {
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);
@@ -640,6 +653,10 @@ class MutationFuzzIntegrationTest extends IntegrationTest {
 
     @Test
     void anotherPartysInboxItemAndAnIdOfTheWrongTypeAnswerExactlyLikeAnIdOfNothing() throws SQLException {
+        if (strings("SELECT count(*) FROM inbox_item WHERE party_code = 'ronneby'").getFirst().equals("0")) {
+            se.samverkan.api.support.LsvoFlow flow = new se.samverkan.api.support.LsvoFlow(this);
+            flow.publish(flow.signedMinutes(14, "Skolfrånvaro, inkorgsprov"));
+        }
         String ronneby = new GlobalId("InboxItem",
                 strings("SELECT id::text FROM inbox_item WHERE party_code = 'ronneby' ORDER BY id LIMIT 1").getFirst()).encode();
         String karlskronas = new GlobalId("InboxItem",
