@@ -155,7 +155,10 @@ class MatterService {
 
     private Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
             @Nullable DecisionCategory category, List<String> subjectAreas) {
-        return rulebook(bodyId, today()).flatMap(rulebook -> access.actorsIn(bodyId, caller).flatMap(actors -> {
+        // a body that does not exist is not found, not a body whose rulebook refuses the caller
+        return structure.bodiesById(List.of(bodyId)).flatMap(found -> !found.containsKey(bodyId)
+                ? Mono.just(MatterPayload.refused(UserError.notFound("body")))
+                : rulebook(bodyId, today()).flatMap(rulebook -> access.actorsIn(bodyId, caller).flatMap(actors -> {
             SubmissionRule rule = rulebook.map(Rulebook::submissions).orElse(null);
             Set<Actor> allowed = rule == null ? Set.of(Actor.MEMBER, Actor.CHAIR, Actor.SECRETARY) : rule.submittedBy();
             if (actors.stream().noneMatch(allowed::contains)) {
@@ -171,7 +174,7 @@ class MatterService {
                         type, category, subjectAreas, MatterState.SUBMITTED, subject(caller), clock.instant(), null, null,
                         null, null, null, null, null, null, null, 0)).map(MatterPayload::ok));
             });
-        }));
+        })));
     }
 
     // ------------------------------------------------------------------------------------------------ documents
