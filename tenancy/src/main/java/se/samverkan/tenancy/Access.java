@@ -1,5 +1,7 @@
 package se.samverkan.tenancy;
 
+import java.util.Optional;
+
 /**
  * Who may call an operation at all — the gate before the rulebook. Which actor of a body may do what (the secretary
  * sends the notice, the chair admits a late matter) is rulebook data and decided by the domain with the rule's id;
@@ -30,6 +32,22 @@ public enum Access {
             case SIGNED_IN -> !caller.authenticated();
             case INTEGRATION_ROLE -> !caller.authenticated() || !caller.has(Role.INTEGRATION);
             case ADMIN_OR_BODY_SECRETARY -> !caller.authenticated() || !caller.has(Role.ADMIN);
+        };
+    }
+
+    /**
+     * What the gate refuses before any object is read, with the reason the caller is told: anonymous callers of
+     * everything but the open operations, and callers without the role an operation needs. Whether the body's
+     * secretary asks of their own body's object is decided where the object is read.
+     */
+    public Optional<String> refusalBeforeReading(Principal caller) {
+        return switch (this) {
+            case ANYONE, OWN_PARTY_ROWS -> Optional.empty();
+            case SIGNED_IN, ADMIN_OR_BODY_SECRETARY -> caller.authenticated() ? Optional.empty()
+                    : Optional.of("sign in first");
+            case INTEGRATION_ROLE -> !caller.authenticated() ? Optional.of("sign in first")
+                    : caller.has(Role.INTEGRATION) ? Optional.empty()
+                    : Optional.of("only integration clients (realm role 'integration') may");
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import se.samverkan.api.security.OperationRefused;
 import se.samverkan.domain.DomainException;
 
 /**
@@ -34,12 +35,24 @@ class GraphQlErrors {
                 if (e instanceof BadInputException) {
                     return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage()).build();
                 }
+                if (e instanceof OperationRefused refused) {
+                    return GraphQLError.newError().errorType(refused.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
+                            .message(e.getMessage()).build();
+                }
                 if (e instanceof org.springframework.security.access.AccessDeniedException) {
                     return GraphQLError.newError().errorType(ErrorType.FORBIDDEN).message(e.getMessage()).build();
                 }
                 return GraphQLError.newError().errorType(ErrorType.INTERNAL_ERROR).message("Subscription error").build();
             }
         };
+    }
+
+    /** The gate's refusal, with its reason: which operation, and sign in first or which role it needs. */
+    @GraphQlExceptionHandler
+    GraphQLError refused(OperationRefused e, DataFetchingEnvironment env) {
+        return GraphQLError.newError().errorType(e.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
+                .message(e.getMessage()).path(env.getExecutionStepInfo().getPath())
+                .location(env.getField().getSourceLocation()).build();
     }
 
     @GraphQlExceptionHandler

@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -38,6 +39,8 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
 import se.samverkan.api.support.IntegrationTest;
+import se.samverkan.api.support.LsvoFlow;
+import se.samverkan.api.support.LsvoFlow;
 import se.samverkan.tenancy.Access;
 import se.samverkan.tenancy.OperationPolicy;
 import se.samverkan.tenancy.Principal;
@@ -138,7 +141,147 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
         assertThat(unexpected).as("cells whose outcome differs from OperationPolicy").isEmpty();
     }
 
-    /** One call over HTTP; REFUSED when the gate answered: UNAUTHORIZED/FORBIDDEN, or a NOT_ALLOWED user error. */
+    /** The PARTY objects of the demo parties, by node type: a committee whose inbox holds an item, and the item. */
+    private Map<String, Map<String, String>> partyObjects(List<String> parties) {
+        String minutes = new LsvoFlow(this).signedMinutes(29, "Skolskjuts i matrisen");
+        Map<String, Map<String, String>> objects = new LinkedHashMap<>();
+        for (String party : parties) {
+            var reader = as("handlaggare." + party);
+            for (String committee : graphQl.document("query($p: String!) { party(code: $p) { committees { id } } }")
+                    .variable("p", party).execute().path("party.committees[*].id").entityList(String.class).get()) {
+                List<String> items = reader.document("query($c: ID!) { inbox(committee: $c) { edges { node { id } } } }")
+                        .variable("c", committee).execute().path("inbox.edges[*].node.id").entityList(String.class).get();
+                if (!items.isEmpty()) {
+                    objects.put(party, Map.of("Committee", committee, "InboxItem", items.getFirst()));
+                    break;
+                }
+            }
+            assertThat(objects).as("an inbox item of " + party + " after minutes " + minutes + " were signed").containsKey(party);
+        }
+        return objects;
+    }
+
+    /**
+     * Arguments that name a PARTY object, by where they stand: an inbox item ({@code input.item}, or any object for
+     * {@code node} and {@code auditLog}), or a committee, whose inbox and answers are its party's. A committee itself
+     * is public structure, so it is not a slot where any object may stand.
+     */
+    private static Map<String, List<String>> partyObjectSlots(GraphQLFieldDefinition field) {
+        Map<String, List<String>> slots = new LinkedHashMap<>();
+        boolean anyNode = field.getName().equals("node") || field.getName().equals("auditLog");
+        for (GraphQLArgument argument : field.getArguments()) {
+            if (GraphQLTypeUtil.unwrapNonNull(argument.getType()) instanceof GraphQLInputObjectType input) {
+                for (GraphQLInputObjectField f : input.getFieldDefinitions()) {
+                    slotTypes(f.getName(), f.getType(), false).ifPresent(t -> slots.put(argument.getName() + "." + f.getName(), t));
+                }
+            } else {
+                slotTypes(argument.getName(), argument.getType(), anyNode).ifPresent(t -> slots.put(argument.getName(), t));
+            }
+        }
+        return slots;
+    }
+
+    private static Optional<List<String>> slotTypes(String name, GraphQLType type, boolean anyNode) {
+        if (!(GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLScalarType scalar) || !scalar.getName().equals("ID")) {
+            return Optional.empty();
+        }
+        if (anyNode) {
+            return Optional.of(List.of("InboxItem"));
+        }
+        return switch (name) {
+            case "committee" -> Optional.of(List.of("Committee"));
+            case "item" -> Optional.of(List.of("InboxItem"));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Own vs other party's objects: every query and mutation with an argument naming a PARTY object is called by a
+     * reader of each party with each party's object. Another party's object must be answered exactly as an object of
+     * that type that does not exist (ids aside); the caller's own object must be seen, wherever the same call with a
+     * nonexistent object is not refused for another reason (the gate, or another argument that names nothing).
+     */
+    @Test
+    void anotherPartysObjectIsAnsweredExactlyAsOneThatDoesNotExistAndOneOwnIsSeen() {
+        List<String> parties = List.of("karlskrona", "ronneby");
+        Map<String, Map<String, String>> objects = partyObjects(parties);
+        List<String> unexpected = new ArrayList<>();
+        int cells = 0;
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                for (var slot : partyObjectSlots(field).entrySet()) {
+                    String argument = slot.getKey().substring(slot.getKey().indexOf('.') + 1);
+                    for (String type : slot.getValue()) {
+                        for (String caller : parties) {
+                            Persona persona = new Persona("reader of " + caller, tokenFor("handlaggare." + caller), principal(Role.READER));
+                            String other = parties.get(0).equals(caller) ? parties.get(1) : parties.get(0);
+                            for (String owner : List.of(other, caller)) {
+                                String object = objects.get(owner).get(type);
+                                String nothing = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                                        (type + ":" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+                                String absent = answer(persona, document(root, field, slot.getKey(), nothing), nothing);
+                                String asked = answer(persona, document(root, field, slot.getKey(), object), object);
+                                cells++;
+                                String cell = root.getName() + "." + field.getName() + "(" + slot.getKey() + ": " + owner
+                                        + "'s " + type + ") as " + persona.name();
+                                if (!owner.equals(caller) && !asked.equals(absent)) {
+                                    unexpected.add(cell + ": answered " + asked + " but for a nonexistent one " + absent);
+                                }
+                                boolean reachable = !absent.contains("classification=UNAUTHORIZED")
+                                        && !absent.contains("classification=FORBIDDEN")
+                                        && !absent.matches(".*code=NOT_FOUND, [^}]*field=(?!" + argument + "\\b).*");
+                                if (owner.equals(caller) && reachable && asked.equals(absent)) {
+                                    unexpected.add(cell + ": its own object answered as a nonexistent one: " + asked);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("[authorization matrix, own vs other party's objects] " + cells + " cells, " + unexpected.size()
+                + " unexpected");
+        assertThat(cells).as("cells of operations naming PARTY objects").isGreaterThanOrEqualTo(12);
+        assertThat(unexpected).as("cells where another party's object shows, or an own one does not").isEmpty();
+    }
+
+    /** The answer as text with the asked id masked, so that two answers differing only in it compare equal. */
+    private String answer(Persona persona, String document, String id) {
+        Map<String, Object> body = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + persona.token()).bodyValue(Map.of("query", document)).exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        return String.valueOf(body).replace(id, "<id>").replace(LsvoFlow.key(id).toString(), "<key>");
+    }
+
+    /** The operation as the gate's matrix writes it, with one argument (or one field of its input) set to an id. */
+    private String document(GraphQLObjectType root, GraphQLFieldDefinition field, String slot, String id) {
+        String[] path = slot.split("\\.");
+        String arguments = field.getArguments().stream()
+                .filter(a -> GraphQLTypeUtil.isNonNull(a.getType()) || a.getName().equals(path[0]))
+                .map(a -> a.getName() + ": " + (!a.getName().equals(path[0]) ? literal(a.getType(), a.getName(), 0)
+                        : path.length == 1 ? "\"" + id + "\"" : withField(a.getType(), path[1], id)))
+                .collect(Collectors.joining(", "));
+        String operation = root == schema.getMutationType() ? "mutation" : "query";
+        return operation + " { " + field.getName() + "(" + arguments + ")" + selection(field.getType(), 0) + " }";
+    }
+
+    private String withField(GraphQLInputType type, String name, String id) {
+        GraphQLInputObjectType input = (GraphQLInputObjectType) GraphQLTypeUtil.unwrapNonNull(type);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (GraphQLInputObjectField f : input.getFieldDefinitions()) {
+            if (f.getName().equals(name)) {
+                fields.put(name, "\"" + id + "\"");
+            } else if (GraphQLTypeUtil.isNonNull(f.getType())) {
+                fields.put(f.getName(), literal(f.getType(), f.getName(), 1));
+            }
+        }
+        return fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{ ", " }"));
+    }
+
+    /**
+     * One call over HTTP; REFUSED when the gate answered (UNAUTHORIZED/FORBIDDEN). A NOT_ALLOWED user error in a
+     * payload is the rulebook's finer refusal, past the gate.
+     */
     private Outcome call(Persona persona, GraphQLObjectType root, GraphQLFieldDefinition field) {
         String document = document(root, field);
         var request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
@@ -160,7 +303,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
                         .containsAnyOf("classification=BAD_REQUEST", "classification=NOT_FOUND", "classification=ValidationError");
             }
         }
-        return text.contains("code=NOT_ALLOWED") ? Outcome.REFUSED : Outcome.PASSED;
+        assertThat(text).as("the gate, not a controller, refuses anonymous callers: " + document)
+                .doesNotContain("sign in first");
+        return Outcome.PASSED;
     }
 
     private Outcome subscribe(Persona persona, GraphQLFieldDefinition field) {
@@ -175,8 +320,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
                 return Outcome.PASSED;
             }
             String message = String.valueOf(failure.getMessage());
-            return message.contains("UNAUTHORIZED") || message.contains("FORBIDDEN") || message.contains("sign in")
-                    ? Outcome.REFUSED : Outcome.PASSED;
+            return message.contains("UNAUTHORIZED") || message.contains("FORBIDDEN") ? Outcome.REFUSED : Outcome.PASSED;
         } finally {
             socket.stop().block(Duration.ofSeconds(5));
         }
@@ -226,14 +370,17 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
         };
     }
 
-    /** The smallest selection: a scalar leaf of the type, or __typename. */
+    /** The smallest selection that tells answers apart: a payload's errors, a connection's count, or __typename. */
     private String selection(GraphQLType type, int depth) {
         GraphQLType bare = GraphQLTypeUtil.unwrapAll(type);
         if (bare instanceof GraphQLScalarType || bare instanceof GraphQLEnumType) {
             return "";
         }
         if (bare instanceof GraphQLObjectType object && object.getFieldDefinition("errors") != null) {
-            return " { __typename errors { code message rule } }";
+            return " { __typename errors { code message rule field } }";
+        }
+        if (bare instanceof GraphQLObjectType object && object.getFieldDefinition("totalCount") != null) {
+            return " { __typename totalCount }";
         }
         return " { __typename }";
     }
