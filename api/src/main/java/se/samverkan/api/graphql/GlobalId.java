@@ -39,15 +39,33 @@ public record GlobalId(String type, String key) {
         }
     }
 
-    /** The uuid key of an id of the given type, or empty when the id is of another type or malformed. */
+    /** The key no object has: what an id of another type, or a malformed one, stands for. */
+    public static final UUID NOTHING = new UUID(0, 0);
+
+    /**
+     * The uuid key of an id of the given type; for an id of another type or a malformed one, {@link #NOTHING}. So an
+     * id that cannot name an object of the type takes the same way through a resolver as an id of an object that does
+     * not exist (or that the caller may not see), and is answered exactly alike: in the same order of checks, with
+     * the same error. Never empty; an {@code Optional} for the callers that map it.
+     */
     public static Optional<UUID> uuidOf(String id, String type) {
-        return decode(id).filter(g -> g.type().equals(type)).flatMap(g -> {
-            try {
-                return Optional.of(UUID.fromString(g.key()));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
+        return Optional.of(keyOf(id, type));
+    }
+
+    /** The uuid key of an id of the given type, or {@link #NOTHING}: see {@link #uuidOf}. */
+    public static UUID keyOf(String id, String type) {
+        return decode(id).filter(g -> g.type().equals(type)).map(g -> uuid(g.key())).orElse(NOTHING);
+    }
+
+    /** A uuid as text, or {@link #NOTHING} for text that is none. */
+    public static UUID uuid(String key) {
+        try {
+            UUID uuid = UUID.fromString(key);
+            // UUID.fromString accepts short groups ("1-1-1-1-1"); only the canonical spelling names an object
+            return uuid.toString().equalsIgnoreCase(key) ? uuid : NOTHING;
+        } catch (IllegalArgumentException e) {
+            return NOTHING;
+        }
     }
 
     /** The global id of a node object. */

@@ -52,11 +52,31 @@ class GraphQlWiring {
     }
 
     static final GraphQLScalarType DATE = isoScalar("Date", "A calendar date as ISO-8601 YYYY-MM-DD.", LocalDate.class,
-            LocalDate::toString, LocalDate::parse, "a date such as \"2024-02-16\"");
+            LocalDate::toString, text -> inRange(LocalDate.parse(text), LocalDate.parse(text).getYear()),
+            "a date such as \"2024-02-16\"");
 
     static final GraphQLScalarType DATE_TIME = isoScalar("DateTime", "A point in time as ISO-8601 with offset.",
             Instant.class, instant -> instant.atZone(ClockConfig.STOCKHOLM).toOffsetDateTime().toString(),
-            text -> OffsetDateTime.parse(text).toInstant(), "a point in time with offset such as \"2027-01-28T09:00:00+01:00\"");
+            text -> inRange(OffsetDateTime.parse(text).toInstant(), OffsetDateTime.parse(text).getYear()),
+            "a point in time with offset such as \"2027-01-28T09:00:00+01:00\"");
+
+    /** The years a date or point in time given as input may fall in; PostgreSQL and the rules need no others. */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2200;
+
+    private static <T> T inRange(T value, int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new OutOfRange();
+        }
+        return value;
+    }
+
+    /** A well-formed date or point in time outside {@link #MIN_YEAR} to {@link #MAX_YEAR}. */
+    private static final class OutOfRange extends java.time.DateTimeException {
+        OutOfRange() {
+            super("out of range");
+        }
+    }
 
     /** A scalar written as an ISO-8601 string; a value that does not parse is refused with an example of one that does. */
     private static <T> GraphQLScalarType isoScalar(String name, String description, Class<T> type,
@@ -87,10 +107,13 @@ class GraphQlWiring {
             }
 
             private <E extends RuntimeException> T parsed(String text, Function<String, E> error) {
+                String shown = text.length() <= 40 ? text : text.substring(0, 40) + "…";
                 try {
                     return parse.apply(text);
+                } catch (OutOfRange e) {
+                    throw error.apply("'" + shown + "' is not between the years " + MIN_YEAR + " and " + MAX_YEAR);
                 } catch (DateTimeParseException e) {
-                    throw error.apply("'" + text + "' is not " + example);
+                    throw error.apply("'" + shown + "' is not " + example);
                 }
             }
         }).build();

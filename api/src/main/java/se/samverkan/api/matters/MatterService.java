@@ -130,6 +130,12 @@ class MatterService {
     @Transactional
     public Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
             @Nullable DecisionCategory category, List<String> subjectAreas, @Nullable UUID amendsAgreement) {
+        if (title.isBlank() || title.length() > 300) {
+            return Mono.just(MatterPayload.refused(UserError.badInput("title", "a title is 1 to 300 characters")));
+        }
+        if (description.length() > 10_000) {
+            return Mono.just(MatterPayload.refused(UserError.badInput("description", "at most 10 000 characters")));
+        }
         if (amendsAgreement != null && type != MatterType.DECISION) {
             return Mono.just(MatterPayload.refused(UserError.badInput("amendsAgreement",
                     "only a decision matter amends an agreement (AGR-03)")));
@@ -149,7 +155,10 @@ class MatterService {
 
     private Mono<MatterPayload> submit(Principal caller, BodyId bodyId, String title, String description, MatterType type,
             @Nullable DecisionCategory category, List<String> subjectAreas) {
-        return rulebook(bodyId, today()).flatMap(rulebook -> access.actorsIn(bodyId, caller).flatMap(actors -> {
+        // a body that does not exist is not found, not a body whose rulebook refuses the caller
+        return structure.bodiesById(List.of(bodyId)).flatMap(found -> !found.containsKey(bodyId)
+                ? Mono.just(MatterPayload.refused(UserError.notFound("body")))
+                : rulebook(bodyId, today()).flatMap(rulebook -> access.actorsIn(bodyId, caller).flatMap(actors -> {
             SubmissionRule rule = rulebook.map(Rulebook::submissions).orElse(null);
             Set<Actor> allowed = rule == null ? Set.of(Actor.MEMBER, Actor.CHAIR, Actor.SECRETARY) : rule.submittedBy();
             if (actors.stream().noneMatch(allowed::contains)) {
@@ -165,7 +174,7 @@ class MatterService {
                         type, category, subjectAreas, MatterState.SUBMITTED, subject(caller), clock.instant(), null, null,
                         null, null, null, null, null, null, null, 0)).map(MatterPayload::ok));
             });
-        }));
+        })));
     }
 
     // ------------------------------------------------------------------------------------------------ documents

@@ -48,12 +48,19 @@ class MeetingService {
 
     private final Outbox outbox;
 
-    MeetingService(MeetingRepository meetings, StructureRepository structure, BodyAccess access, Outbox outbox) {
+    private final java.time.Clock clock;
+
+    MeetingService(MeetingRepository meetings, StructureRepository structure, BodyAccess access, Outbox outbox,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.meetings = meetings;
         this.structure = structure;
         this.access = access;
     }
+
+    /** How far before or after today a meeting may be scheduled: a sanity bound on input, not a rule of a rulebook. */
+    static final int MEETING_YEARS = 10;
 
     /** The rulebook of a body in force on a date. */
     Mono<Rulebook> rulebook(BodyId body, LocalDate on) {
@@ -65,6 +72,12 @@ class MeetingService {
     public Mono<Scheduled> schedule(Principal caller, BodyId bodyId, Instant startsAt, String location, MeetingKind kind) {
         if (location.isBlank() || location.length() > 300) {
             return Mono.just(Scheduled.refused(UserError.badInput("location", "the location must be 1 to 300 characters")));
+        }
+        LocalDate day = startsAt.atZone(Meeting.ZONE).toLocalDate();
+        LocalDate today = se.samverkan.api.config.ClockConfig.today(clock);
+        if (day.isBefore(today.minusYears(MEETING_YEARS)) || day.isAfter(today.plusYears(MEETING_YEARS))) {
+            return Mono.just(Scheduled.refused(UserError.badInput("startsAt",
+                    "a meeting starts within " + MEETING_YEARS + " years of today")));
         }
         if (kind == MeetingKind.PREPARATION) {
             return Mono.just(Scheduled.refused(UserError.badInput("kind",

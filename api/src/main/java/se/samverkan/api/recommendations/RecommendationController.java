@@ -65,12 +65,9 @@ class RecommendationController {
         });
     }
 
+    /** A decision's id is its uuid; text that is none names nothing (see {@link GlobalId#uuidOf}). */
     private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.of(GlobalId.uuid(id));
     }
 
     @MutationMapping

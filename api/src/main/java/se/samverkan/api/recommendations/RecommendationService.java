@@ -120,13 +120,16 @@ class RecommendationService {
             return Mono.just(new AnswerPayload(null, List.of(UserError.notAllowed("a party's own users answer for it", null))));
         }
         return recommendations.recipientsOf(List.of(recommendationId)).flatMap(all -> {
-            Optional<RecommendationRepository.Recipient> recipient = all.getOrDefault(recommendationId, List.of()).stream()
+            // another party's recipients are not ours: answered as for a committee that received nothing
+            List<RecommendationRepository.Recipient> ours = all.getOrDefault(recommendationId, List.of()).stream()
+                    .filter(r -> r.partyCode().equals(caller.partyCode())).toList();
+            if (ours.isEmpty()) {
+                // no such recommendation, or one not sent to the caller's party: not one it may see
+                return Mono.just(new AnswerPayload(null, List.of(UserError.notFound("recommendation"))));
+            }
+            Optional<RecommendationRepository.Recipient> recipient = ours.stream()
                     .filter(r -> r.committee().equals(committeeId)).findFirst();
             if (recipient.isEmpty()) {
-                return Mono.just(new AnswerPayload(null, List.of(UserError.notFound("committee"))));
-            }
-            if (!recipient.get().partyCode().equals(caller.partyCode())) {
-                // the same answer as for a committee that received nothing: another party's recipients are not ours
                 return Mono.just(new AnswerPayload(null, List.of(UserError.notFound("committee"))));
             }
             RecommendationAnswer draft = new RecommendationAnswer(UUID.randomUUID(), recommendationId, committeeId,

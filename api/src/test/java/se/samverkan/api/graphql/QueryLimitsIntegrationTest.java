@@ -280,14 +280,39 @@ class QueryLimitsIntegrationTest extends IntegrationTest {
     // --- errors say nothing internal ------------------------------------------------------------------------------
 
     @Test
-    void aNulCharacterThatReachesPostgresGivesAnOpaqueInternalErrorWithAnId() {
+    void aNulCharacterInAnArgumentIsBadInputNamingTheArgument() {
         String body = post("{ party(code: \"a\\u0000b\") { name } }", GRAPHQL_RESPONSE)
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).isNotNull();
+        assertThat(JsonPath.<String>read(body, "$.errors[0].extensions.classification")).isEqualTo("BAD_REQUEST");
+        assertThat(JsonPath.<String>read(body, "$.errors[0].extensions.code")).isEqualTo("BAD_INPUT");
+        assertThat(JsonPath.<String>read(body, "$.errors[0].extensions.field")).isEqualTo("code");
+        assertThat(JsonPath.<String>read(body, "$.errors[0].message")).isEqualTo("'code': control character U+0000 at position 1: not text");
+        assertNothingInternal(body);
+    }
+
+    /**
+     * A failure the service does not expect: a NUL character that PostgreSQL refuses, in the token subject of a
+     * trusted issuer (arguments cannot carry one any more), reaching the database when the mutation's transaction
+     * records who writes.
+     */
+    @Test
+    void anUnexpectedFailureGivesAnOpaqueInternalErrorWithAnId() {
+        java.time.Instant now = java.time.Instant.now();
+        String token = devIssuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(devIssuer.issuer())
+                .subject("a\u0000b").audience("samverkan-api").issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(300))).claim("organisation", "karlskrona")
+                .claim("realm_access", Map.of("roles", List.of("integration"))).build());
+        String body = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE)
+                .header("Authorization", "Bearer " + token)
+                .bodyValue(Map.of("query", "mutation { registerWebhook(input: { url: \"https://example.org/hook\" }) "
+                        + "{ secret errors { code } } }"))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).isNotNull();
         assertThat(JsonPath.<String>read(body, "$.errors[0].extensions.classification")).isEqualTo("INTERNAL_ERROR");
         // the id is the request's, the same the log line of the failure carries ("Unresolved … for executionId …")
         assertThat(JsonPath.<String>read(body, "$.errors[0].message")).matches("INTERNAL_ERROR for [0-9a-f]+-[0-9]+");
-        assertThat(JsonPath.<Object>read(body, "$.data.party")).isNull();
+        assertThat(JsonPath.<Object>read(body, "$.data")).isNull();
         assertNothingInternal(body);
         assertThat(body).doesNotContain("UTF8", "0x00", "grammar", "invalid byte");
     }
