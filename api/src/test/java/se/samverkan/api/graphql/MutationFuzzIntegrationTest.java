@@ -790,7 +790,7 @@ class MutationFuzzIntegrationTest extends IntegrationTest {
                     }
                 }
                 if (!ofNothing.outcome().equals("written") && !checksum().equals(before)) {
-                    differences.add(field.getName() + "." + f.getName() + ": a refused call wrote");
+                    differences.add(field.getName() + "." + f.getName() + ": the database changed although every call was to be refused as for an id of nothing");
                 }
             }
         }
