@@ -1,5 +1,6 @@
 package se.samverkan.api.meetings;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.config.ClockConfig;
 import se.samverkan.api.events.Event;
 import se.samverkan.api.events.EventTypes;
 import se.samverkan.api.events.Outbox;
@@ -48,10 +50,10 @@ class MeetingService {
 
     private final Outbox outbox;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     MeetingService(MeetingRepository meetings, StructureRepository structure, BodyAccess access, Outbox outbox,
-            java.time.Clock clock) {
+            Clock clock) {
         this.clock = clock;
         this.outbox = outbox;
         this.meetings = meetings;
@@ -74,7 +76,7 @@ class MeetingService {
             return Mono.just(Scheduled.refused(UserError.badInput("location", "the location must be 1 to 300 characters")));
         }
         LocalDate day = startsAt.atZone(Meeting.ZONE).toLocalDate();
-        LocalDate today = se.samverkan.api.config.ClockConfig.today(clock);
+        LocalDate today = ClockConfig.today(clock);
         if (day.isBefore(today.minusYears(MEETING_YEARS)) || day.isAfter(today.plusYears(MEETING_YEARS))) {
             return Mono.just(Scheduled.refused(UserError.badInput("startsAt",
                     "a meeting starts within " + MEETING_YEARS + " years of today")));
