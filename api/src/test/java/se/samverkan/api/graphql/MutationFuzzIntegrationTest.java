@@ -39,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import se.samverkan.api.support.IntegrationTest;
@@ -61,7 +63,12 @@ import tools.jackson.databind.json.JsonMapper;
  * after the other, and leave the rest well-formed, so that hostile text reaches as far as text does: to the database.
  * The seed is printed; run another with {@code -Dfuzz.seed=…}, more cases with {@code -Dfuzz.cases=…} (per mutation
  * and caller).
+ *
+ * <p>The writes that get through act on the demo's live objects (its planned meetings, open matters, draft minutes), so
+ * the class has a context and a database of its own, closed after it: no other test sees what it changed.
  */
+@TestPropertySource(properties = "samverkan.test.context=mutation-fuzz")
+@DirtiesContext
 class MutationFuzzIntegrationTest extends IntegrationTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20270128L);
