@@ -91,15 +91,20 @@ public class NationalDataset implements Callback, Ordered {
 
     @Override
     public void handle(Event event, Context context) {
-        Connection c = context.getConnection();
-        long seed = properties.seed();
-        double scale = properties.scale();
+        ensure(context.getConnection(), properties.seed(), properties.scale());
+    }
+
+    /**
+     * Reuses the data set in the database when its marker names this seed, scale and generator; generates it into an
+     * empty one; refuses anything else. Returns whether it generated.
+     */
+    boolean ensure(Connection c, long seed, double scale) {
         try {
             Marker marker = marker(c);
             if (marker != null && marker.seed() == seed && marker.scale() == scale && marker.generator().equals(GENERATOR)) {
                 log.info("National data set reused: seed " + seed + ", scale " + scale + ", generated " + marker.finishedAt()
-                        + " (" + marker.rows() + ")");
-                return;
+                        + " " + marker.rows());
+                return false;
             }
             if (marker != null) {
                 throw new IllegalStateException("This database holds the national data set of seed " + marker.seed()
@@ -118,6 +123,7 @@ public class NationalDataset implements Callback, Ordered {
         log.info("No national data set in this database yet: generating seed " + seed + " at scale " + scale
                 + " (a few minutes at scale 1.0; later starts reuse it)");
         generate(c, seed, scale);
+        return true;
     }
 
     /** What the marker says about the data set in the database. */
@@ -125,18 +131,28 @@ public class NationalDataset implements Callback, Ordered {
     }
 
     private static @Nullable Marker marker(Connection c) throws SQLException {
+        createMarker(c);
         try (Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS national_dataset (
-                        seed        bigint  NOT NULL,
-                        scale       float8  NOT NULL,
-                        generator   text    NOT NULL,
-                        finished_at timestamptz NOT NULL,
-                        rows        jsonb   NOT NULL)""");
             try (ResultSet r = s.executeQuery("SELECT seed, scale, generator, finished_at, rows::text FROM national_dataset")) {
                 return r.next() ? new Marker(r.getLong(1), r.getDouble(2), r.getString(3), r.getString(4), r.getString(5))
                         : null;
             }
+        }
+    }
+
+    /**
+     * The marker table: tooling of this generator, made by it rather than by a migration, so that no other database
+     * (production's) carries it.
+     */
+    private static void createMarker(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS national_dataset (
+                        seed        bigint      NOT NULL,
+                        scale       float8      NOT NULL,
+                        generator   text        NOT NULL,
+                        finished_at timestamptz NOT NULL,
+                        rows        jsonb       NOT NULL)""");
         }
     }
 
@@ -223,6 +239,7 @@ public class NationalDataset implements Callback, Ordered {
                     }
                 }
                 keys.done(checked);
+                createMarker(connection);
                 try (PreparedStatement p = connection.prepareStatement("""
                         INSERT INTO national_dataset (seed, scale, generator, finished_at, rows)
                         VALUES (?, ?, ?, clock_timestamp(), ?::jsonb)""")) {
