@@ -197,7 +197,7 @@ public class NationalDataset implements Callback, Ordered {
                     for (Tables.Activity t : tables.activity) {
                         t.rows().write(history, spool.table(t.table(), t.columns()));
                     }
-                    generation.step(++count, 0);
+                    generation.step(++count, spool.rows());
                 }
             }
             Map<String, Spool.Table> files = spool.finish();

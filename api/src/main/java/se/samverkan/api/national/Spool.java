@@ -59,6 +59,15 @@ final class Spool implements AutoCloseable {
         }).out;
     }
 
+    /** The rows written so far, in all tables. */
+    long rows() {
+        long rows = 0;
+        for (Table t : tables.values()) {
+            rows += t.out.rows();
+        }
+        return rows;
+    }
+
     /** Closes every file; after this the tables can be copied in. */
     Map<String, Table> finish() {
         tables.values().forEach(t -> t.out.close());
