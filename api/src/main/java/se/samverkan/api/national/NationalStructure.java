@@ -284,7 +284,7 @@ final class NationalStructure {
                 (regional.getYear() - 1) + "/" + String.format("%05d", 100 + random.nextInt(9000)), regional, null,
                 AmendmentRule.UNANIMOUS, all, List.of("AGR-01", "AGR-02", "AGR-03", "AGR-04")));
         // NB-07: valid for some years, then evaluated; some counties are past that date, others not yet
-        LocalDate care = LocalDate.of(2019 + random.nextInt(6), 1 + random.nextInt(12), 1);
+        LocalDate care = LocalDate.of(2021 + random.nextInt(5), 1 + random.nextInt(12), 1);
         agreements.add(new Agreement(AgreementId.of(c.spec.code() + "/vard-omsorg-skola"), c.spec.code(),
                 "Överenskommelse om samverkan inom hälso- och sjukvård, omsorg och skola i " + c.spec.name(),
                 null, care, 2 + random.nextInt(3), AmendmentRule.BY_EACH_PARTY_BOARD, all,

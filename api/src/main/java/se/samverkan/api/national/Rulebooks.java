@@ -92,12 +92,12 @@ final class Rulebooks {
         LocalDate inForce = from;
         Numbers numbers = Numbers.draw(terms.style(), random);
         while (true) {
-            @Nullable LocalDate due = random.nextInt(100) < 12 ? null : inForce.plusYears(2 + random.nextInt(3));
+            @Nullable LocalDate due = random.nextInt(100) < 6 ? null : inForce.plusYears(2 + random.nextInt(3));
             @Nullable LocalDate decided = random.nextInt(100) < 25 ? null : inForce.minusDays(random.nextInt(30));
             String version = major + "." + minor;
             versions.add(rulebook(new RulebookId(Seeds.id("Rulebook", bodyKey + "/" + version)), body, version, inForce,
-                    decided, due, terms, numbers, random));
-            if (due == null || !due.isBefore(LAST_DAY.minusMonths(6)) || random.nextInt(100) < 22) {
+                    decided, due, terms, numbers));
+            if (due == null || !due.isBefore(LAST_DAY.minusMonths(3)) || random.nextInt(100) < 10) {
                 return versions; // no revision date, due later, or let pass (past revision)
             }
             LocalDate next = due.minusDays(random.nextInt(90));
@@ -140,7 +140,7 @@ final class Rulebooks {
     }
 
     private static Rulebook rulebook(RulebookId id, BodyId body, String version, LocalDate inForce,
-            @Nullable LocalDate decided, @Nullable LocalDate due, Terms t, Numbers n, SplittableRandom random) {
+            @Nullable LocalDate decided, @Nullable LocalDate due, Terms t, Numbers n) {
         boolean political = t.style() == Style.POLITICAL;
         String family = political ? "PSVO" : "LSVO";
         if (t.style() == Style.PREPARATION) {
