@@ -91,6 +91,16 @@ class RecommendationController {
         return GlobalId.uuidOf(id, "Recommendation").map(this::visible).orElse(Mono.empty());
     }
 
+    /** The recommendations of these ids the caller may see, read together: an inbox page's in one go. */
+    Mono<Map<UUID, Object>> visibleAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return CurrentPrincipal.get().flatMap(caller -> recommendations.byIds(List.copyOf(ids))
+                .flatMap(found -> service.visible(caller, List.copyOf(found.values())))
+                .map(seen -> seen.stream().collect(Collectors.toMap(r -> r.id(), r -> (Object) r, (a, b) -> a))));
+    }
+
     Mono<Recommendation> visible(UUID id) {
         return CurrentPrincipal.get().flatMap(caller -> recommendations.byIds(List.of(id))
                 .flatMap(found -> service.visible(caller, List.copyOf(found.values())))

@@ -23,6 +23,11 @@ class RecommendationNodes {
             public Mono<?> fetch(UUID id) {
                 return controller.visible(id);
             }
+
+            @Override
+            public Mono<java.util.Map<UUID, Object>> fetchAll(java.util.Collection<UUID> ids) {
+                return controller.visibleAll(ids);
+            }
         };
     }
 

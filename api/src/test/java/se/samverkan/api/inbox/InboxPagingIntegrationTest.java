@@ -32,6 +32,11 @@ class InboxPagingIntegrationTest extends IntegrationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    se.samverkan.api.db.SqlStatementCounter statements;
+
+    private String elderlyCare;
+
     private String committee;
     private HttpGraphQlTester karlskrona;
 
@@ -48,6 +53,12 @@ class InboxPagingIntegrationTest extends IntegrationTest {
                 .filter(c -> c.get("code").equals("sn")).findFirst().orElseThrow();
         committee = (String) sn.get("id");
         UUID committeeId = UUID.fromString(new String(java.util.Base64.getUrlDecoder().decode(committee),
+                java.nio.charset.StandardCharsets.UTF_8).substring("Committee:".length()));
+        Map<?, ?> von = graphQl.document("{ party(code: \"karlskrona\") { committees { id code } } }").execute()
+                .path("party.committees").entityList(Map.class).get().stream()
+                .filter(c -> c.get("code").equals("von")).findFirst().orElseThrow();
+        elderlyCare = (String) von.get("id");
+        UUID vonId = UUID.fromString(new String(java.util.Base64.getUrlDecoder().decode(elderlyCare),
                 java.nio.charset.StandardCharsets.UTF_8).substring("Committee:".length()));
         try (Connection c = owner()) {
             if (c.createStatement().executeQuery("SELECT 1 FROM inbox_item WHERE committee_id = '" + committeeId + "'").next()) {
@@ -66,7 +77,43 @@ class InboxPagingIntegrationTest extends IntegrationTest {
                     INSERT INTO inbox_handling (item_id, party_code, handled_by)
                     SELECT id, party_code, 'test' FROM inbox_item WHERE committee_id = '%s' AND title IN ('Utskick 2', 'Utskick 3', 'Utskick 10', 'Utskick 25')"""
                     .formatted(committeeId));
+            // 30 recommendations of LSVO addressed to Karlskrona's elderly-care committee, each in its inbox
+            c.createStatement().executeUpdate("""
+                    CREATE TEMP TABLE rec AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, 30) AS n;
+                    INSERT INTO recommendation (id, decision_id, body_id, text, issued_by, issued_at)
+                    SELECT rec.id, (SELECT d.id FROM decision d JOIN matter m ON m.id = d.matter_id
+                                    JOIN body b ON b.id = m.body_id WHERE b.short_name = 'LSVO' LIMIT 1),
+                           (SELECT id FROM body WHERE short_name = 'LSVO'), 'Rekommendation ' || n, 'test',
+                           timestamptz '2026-02-01 10:00+01' + n * interval '1 day' FROM rec;
+                    INSERT INTO recommendation_recipient (recommendation_id, committee_id, party_code)
+                    SELECT id, '%1$s', 'karlskrona' FROM rec;
+                    INSERT INTO inbox_item (id, committee_id, party_code, kind, recommendation_id, from_body, title, arrived_at)
+                    SELECT gen_random_uuid(), '%1$s', 'karlskrona', 'RECOMMENDATION', rec.id,
+                           (SELECT id FROM body WHERE short_name = 'LSVO'), 'Rekommendation ' || n,
+                           timestamptz '2026-02-01 10:00+01' + n * interval '1 day' FROM rec""".formatted(vonId));
         }
+    }
+
+    /** The statements of one inbox page with its recommendations, the fewest of three tries (background polls count too). */
+    private long statementsOfAPage(int first) {
+        return java.util.stream.LongStream.range(0, 3).map(i -> {
+            long before = statements.total();
+            karlskrona.document("""
+                    query($c: ID!, $first: Int) { inbox(committee: $c, first: $first) { totalCount edges { node {
+                      title fromBody { shortName } committee { name } recommendation { id text issuedAt body { shortName } } } } } }""")
+                    .variable("c", elderlyCare).variable("first", first).execute()
+                    .path("inbox.edges[*].node.recommendation.text").entityList(String.class).hasSize(first);
+            return statements.total() - before;
+        }).min().orElseThrow();
+    }
+
+    @Test
+    void aPageOfTwentyRecommendationsCostsAsManyStatementsAsAPageOfFive() {
+        statementsOfAPage(20);
+        long five = statementsOfAPage(5);
+        long twenty = statementsOfAPage(20);
+        System.out.printf("SQL statements of an inbox page with its recommendations: 5 -> %d, 20 -> %d%n", five, twenty);
+        assertThat(twenty).isEqualTo(five);
     }
 
     private Map<String, Object> page(Integer first, String after, String state) {
