@@ -24,6 +24,7 @@ public final class OperationPolicy {
             Map.entry("Query.node", ANYONE),
             Map.entry("Query.me", ANYONE),
             Map.entry("Query.counties", ANYONE),
+            Map.entry("Query.dashboard", ANYONE),
             Map.entry("Query.county", ANYONE),
             Map.entry("Query.parties", ANYONE),
             Map.entry("Query.party", ANYONE),

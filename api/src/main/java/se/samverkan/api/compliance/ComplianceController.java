@@ -32,25 +32,42 @@ import se.samverkan.domain.structure.BodyId;
  * a request at once.
  */
 @Controller
-class ComplianceController {
+public class ComplianceController {
 
     record Key(BodyId body, int year) {
     }
 
-    record MeetingCompliance(@Nullable Integer minimum, @Nullable String rule, int held, int planned, int cancelled,
+    public record MeetingCompliance(@Nullable Integer minimum, @Nullable String rule, int held, int planned, int cancelled,
             int extra, @Nullable Boolean meetsMinimum) {
+
+        /** A year's meetings against a minimum: met when the held and the still planned ones reach it. */
+        public static MeetingCompliance of(@Nullable Integer minimum, @Nullable String rule, int held, int planned,
+                int cancelled, int extra) {
+            return new MeetingCompliance(minimum, rule, held, planned, cancelled, extra,
+                    minimum == null ? null : held + planned >= minimum);
+        }
+    }
+
+    /** Every state of the year's matters, with its count (zero for states absent from the counts). */
+    public static List<MatterStateCount> everyState(Map<String, Integer> counts) {
+        return Arrays.stream(MatterState.values()).map(s -> new MatterStateCount(s, counts.getOrDefault(s.name(), 0))).toList();
+    }
+
+    /** Each agreement with its evaluation status today (NB-07). */
+    public static List<AgreementStatus> statusOf(List<Agreement> agreements, LocalDate today) {
+        return agreements.stream().map(a -> new AgreementStatus(a, a.evaluationDue(), a.pastEvaluation(today))).toList();
     }
 
     record NoticeCompliance(int onTime, int late, int overdue, @Nullable String rule) {
     }
 
-    record MatterStateCount(MatterState state, int count) {
+    public record MatterStateCount(MatterState state, int count) {
     }
 
-    record RevisionStatus(@Nullable LocalDate nextRevisionDue, boolean pastRevision) {
+    public record RevisionStatus(@Nullable LocalDate nextRevisionDue, boolean pastRevision) {
     }
 
-    record AgreementStatus(Agreement agreement, @Nullable LocalDate evaluationDue, boolean pastEvaluation) {
+    public record AgreementStatus(Agreement agreement, @Nullable LocalDate evaluationDue, boolean pastEvaluation) {
     }
 
     record Compliance(int year, @Nullable String rulebookVersion, MeetingCompliance meetings, NoticeCompliance notices,
@@ -76,9 +93,7 @@ class ComplianceController {
     @SchemaMapping(typeName = "Body")
     CompletableFuture<Compliance> compliance(Body body, @Argument int year,
             DataLoader<Key, Compliance> complianceByBodyYear) {
-        if (year < 1900 || year > 2200) {
-            throw new se.samverkan.api.graphql.BadInputException("'year' must be between 1900 and 2200, not " + year);
-        }
+        se.samverkan.api.graphql.BadInputException.year(year);
         return complianceByBodyYear.load(new Key(body.id(), year));
     }
 
@@ -103,18 +118,15 @@ class ComplianceController {
                             Body body = t.getT5().get(b);
                             List<Agreement> county = body == null ? List.of() : agreements.getOrDefault(body.countyCode(), List.of());
                             return new Compliance(year, rulebook == null ? null : rulebook.version(),
-                                    new MeetingCompliance(minimum,
+                                    MeetingCompliance.of(minimum,
                                             rulebook == null || rulebook.meetingMinimum() == null ? null : rulebook.meetingMinimum().rule(),
-                                            counts.held(), counts.planned(), counts.cancelled(), counts.extra(),
-                                            minimum == null ? null : counts.held() + counts.planned() >= minimum),
+                                            counts.held(), counts.planned(), counts.cancelled(), counts.extra()),
                                     new NoticeCompliance(counts.noticesOnTime(), counts.noticesLate(), overdue,
                                             rulebook == null || rulebook.notice() == null ? null : rulebook.notice().rule()),
-                                    Arrays.stream(MatterState.values())
-                                            .map(s -> new MatterStateCount(s, states.getOrDefault(s.name(), 0))).toList(),
+                                    everyState(states),
                                     new RevisionStatus(rulebook == null ? null : rulebook.nextRevisionDue(),
                                             rulebook != null && rulebook.pastRevision(today)),
-                                    county.stream().map(a -> new AgreementStatus(a, a.evaluationDue(), a.pastEvaluation(today)))
-                                            .toList());
+                                    statusOf(county, today));
                         }))));
     }
 }

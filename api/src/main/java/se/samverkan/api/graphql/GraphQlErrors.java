@@ -19,8 +19,12 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError badInput(BadInputException e, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
+        var error = GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation());
+        if (e.field() != null) {
+            error.extensions(java.util.Map.of("code", "BAD_INPUT", "field", e.field()));
+        }
+        return error.build();
     }
 
     /**

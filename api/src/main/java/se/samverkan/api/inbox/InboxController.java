@@ -83,9 +83,9 @@ class InboxController {
             return Mono.just(Connection.slice(List.of(), window));
         }
         return CurrentPrincipal.get().flatMap(caller -> tenant.asParty(caller.partyCode(),
-                        () -> inbox.of(new CommitteeId(id.get()),
-                        state == null ? null : state == InboxState.ACKNOWLEDGED)))
-                .map(items -> Connection.slice(items, window));
+                        () -> inbox.page(new CommitteeId(id.get()),
+                        state == null ? null : state == InboxState.ACKNOWLEDGED, window.offset(), window.limit())))
+                .map(page -> Connection.of(page.items(), window.offset(), page.total()));
     }
 
     /**

@@ -2,6 +2,7 @@ package se.samverkan.api.inbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -63,16 +64,45 @@ class InboxRepository {
         return spec.fetch().rowsUpdated();
     }
 
+    /** A page of a committee's inbox and the size of the whole (filtered) inbox. */
+    record Page(List<InboxItem> items, int total) {
+    }
+
+    private static final String OF_COMMITTEE = """
+            WHERE i.committee_id = :c AND (CAST(:handled AS boolean) IS NULL OR (h.item_id IS NOT NULL) = :handled)""";
+
     /**
-     * A committee's items, newest first, optionally only the unhandled ({@code acknowledged} false) or handled ones.
-     * Call inside a tenant transaction.
+     * One page of a committee's items, newest first, optionally only the unhandled ({@code acknowledged} false) or
+     * handled ones, with the count of all of them: one statement, reading the page's rows from the index on
+     * (committee, arrival) and counting in a sub-select run once, so a committee with thousands of items costs a
+     * page, not its whole inbox. Call inside a tenant transaction.
      */
-    Mono<List<InboxItem>> of(CommitteeId committee, @Nullable Boolean acknowledged) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(ITEM + """
-                WHERE i.committee_id = :c AND (CAST(:handled AS boolean) IS NULL OR (h.item_id IS NOT NULL) = :handled)
-                ORDER BY i.arrived_at DESC, i.id""").bind("c", committee.value());
+    Mono<Page> page(CommitteeId committee, @Nullable Boolean acknowledged, int offset, int limit) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                SELECT i.id, i.committee_id, i.party_code, i.kind, i.minutes_id, i.recommendation_id, i.from_body, i.title,
+                       i.rule, i.arrived_at, h.note, h.handled_at,
+                       (SELECT count(*) FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id
+                        """ + OF_COMMITTEE + """
+                       ) AS total
+                FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id
+                """ + OF_COMMITTEE + """
+                 ORDER BY i.arrived_at DESC, i.id OFFSET :offset LIMIT :limit""")
+                .bind("c", committee.value()).bind("offset", offset).bind("limit", limit);
         spec = acknowledged == null ? spec.bindNull("handled", Boolean.class) : spec.bind("handled", acknowledged);
-        return spec.map(InboxRepository::item).all().collectList();
+        return spec.map(r -> Map.entry(item(r), r.get("total", Long.class).intValue())).all().collectList()
+                .flatMap(rows -> !rows.isEmpty() || limit > 0 && offset == 0
+                        ? Mono.just(new Page(rows.stream().map(Map.Entry::getKey).toList(),
+                                rows.isEmpty() ? 0 : rows.getFirst().getValue()))
+                        : count(committee, acknowledged).map(total -> new Page(List.of(), total)));
+    }
+
+    /** How many items the committee's inbox holds (past the last page, or for a page of none). */
+    private Mono<Integer> count(CommitteeId committee, @Nullable Boolean acknowledged) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(
+                        "SELECT count(*) AS total FROM inbox_item i LEFT JOIN inbox_handling h ON h.item_id = i.id " + OF_COMMITTEE)
+                .bind("c", committee.value());
+        spec = acknowledged == null ? spec.bindNull("handled", Boolean.class) : spec.bind("handled", acknowledged);
+        return spec.map(r -> r.get("total", Long.class).intValue()).one();
     }
 
     /** One item, if the transaction's party may see it. Call inside a tenant transaction. */

@@ -211,11 +211,8 @@ class MeetingController {
             DataLoader<BodyYear, List<Meeting>> meetingsByBodyYear,
             DataLoader<se.samverkan.tenancy.Principal, Set<BodyId>> seatedBodies) {
         Connection.Window window = Connection.window(first, after);
-        if (year != null && (year < 1900 || year > 2200)) {
-            // the same range as compliance(year:); outside it PostgreSQL's dates overflow (an internal error before)
-            throw new se.samverkan.api.graphql.BadInputException("'year' must be between 1900 and 2200, not " + year);
-        }
-        int y = year == null ? ClockConfig.today(clock).getYear() : year;
+        // outside the range PostgreSQL's dates overflow (an internal error before)
+        int y = year == null ? ClockConfig.today(clock).getYear() : se.samverkan.api.graphql.BadInputException.year(year);
         // both loads are queued before either is dispatched: a load queued after dispatch would never run
         CompletableFuture<List<Meeting>> all = meetingsByBodyYear.load(new BodyYear(body.id(), y));
         // returned as a Mono, so that the caller is read from the request's Reactor context

@@ -123,6 +123,12 @@ public class StructureRepository {
                 .map(this::party).all().collectMap(Party::id);
     }
 
+    public Mono<Map<String, Party>> partiesByCode(Collection<String> codes) {
+        return db.sql(PARTY + " WHERE code = ANY(:codes)")
+                .bind("codes", codes.toArray(String[]::new))
+                .map(this::party).all().collectMap(Party::code);
+    }
+
     public Mono<Party> partyByCode(String code) {
         return db.sql(PARTY + " WHERE code = :code").bind("code", code).map(this::party).one();
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +69,34 @@ class SqlStatementBudgetIntegrationTest extends IntegrationTest {
         assertThat(fifty).isEqualTo(five);
         // one statement per field that reads the database: 13 such fields in the query above
         assertThat(fifty).isLessThanOrEqualTo(13);
+    }
+
+    private static final String DASHBOARD = """
+            query($counties: [String!]) { dashboard(counties: $counties, year: 2026) { counties {
+              county { name } bodies { body { shortName } rulebookVersion meetings { held minimum } notices { onTimeShare }
+                medianDaysToDecision mattersByState { count } decisions { count } revision { pastRevision } }
+              recommendationsByParty { party { name } pending } agreements { evaluationDue } } } }""";
+
+    private long dashboardStatements(List<String> counties) {
+        return java.util.stream.LongStream.range(0, 3).map(i -> {
+            long before = statements.total();
+            graphQl.document(DASHBOARD).variable("counties", counties).execute()
+                    .path("dashboard.counties").entityList(Object.class).hasSize(counties.size());
+            return statements.total() - before;
+        }).min().orElseThrow();
+    }
+
+    @Test
+    void theDashboardOfThreeCountiesCostsAsManyStatementsAsOneCounty() {
+        dashboardStatements(List.of("testlan"));
+        long one = dashboardStatements(List.of("blekinge"));
+        long sixty = dashboardStatements(List.of("testlan"));
+        long three = dashboardStatements(List.of("blekinge", "norrbotten", "testlan"));
+        System.out.printf("SQL statements of the dashboard: blekinge -> %d, testlan (60 bodies) -> %d, three counties -> %d%n",
+                one, sixty, three);
+        assertThat(List.of(sixty, three)).containsOnly(one);
+        // counties, the four aggregates, agreements, then the bodies and the parties they name
+        assertThat(three).isLessThanOrEqualTo(8);
     }
 
     private static Path writeSyntheticCounty() {

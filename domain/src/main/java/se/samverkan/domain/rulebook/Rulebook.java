@@ -66,6 +66,11 @@ public record Rulebook(
 
     /** Whether the rulebook has passed its revision date (LSVO-29) on the given day. */
     public boolean pastRevision(LocalDate today) {
+        return pastRevision(nextRevisionDue, today);
+    }
+
+    /** Whether a rulebook due for revision on this date (LSVO-29) is past it today; never without a date. */
+    public static boolean pastRevision(@Nullable LocalDate nextRevisionDue, LocalDate today) {
         return nextRevisionDue != null && today.isAfter(nextRevisionDue);
     }
 
