@@ -38,6 +38,19 @@ export const POSTGRAPHILE = `query Portal($committee: UUID!, $first: Int) {
   }
 }`;
 
+// The cross-county dashboard of a year (public: counts only), every field of it.
+export const DASHBOARD = `query Dashboard($counties: [String!], $year: Int!) {
+  dashboard(counties: $counties, year: $year) { year counties {
+    county { code name }
+    bodies { body { shortName name } rulebookVersion
+      meetings { minimum rule held planned cancelled extra meetsMinimum }
+      notices { sent onTime late onTimeShare rule }
+      decided medianDaysToDecision mattersByState { state count } decisions { category outcome count }
+      recommendationsIssued revision { nextRevisionDue pastRevision } }
+    recommendationsByParty { party { code name } received adopted adoptedWithChanges declined pending }
+    agreements { agreement { name } evaluationDue pastEvaluation } } }
+}`;
+
 // Without the recommendation branch: shows which part of the query makes the statement count grow with the list.
 const WITHOUT_RECOMMENDATION = OURS.replace(/\n\s*recommendation \{[^\n]*\}/, '');
 
@@ -51,6 +64,11 @@ if (command === 'write') {
   write('ours-portal', OURS, { committee: portal, first: 20 });
   write('pg-portal', POSTGRAPHILE, { committee: uuidOf(portal), first: 20 });
   writeFileSync(`${dir}/portal-committee-uuid`, uuidOf(portal));
+  // DASHBOARD_COUNTIES: a JSON list, or null for every county; DASHBOARD_YEAR
+  const counties = JSON.parse(process.env.DASHBOARD_COUNTIES ?? 'null');
+  const year = Number(process.env.DASHBOARD_YEAR ?? 2026);
+  write('dashboard', DASHBOARD, { counties, year });
+  if (counties && counties.length > 1) write('dashboard-one', DASHBOARD, { counties: counties.slice(0, 1), year });
   for (const pair of sized) {
     const [size, committee] = pair.split(':');
     write(`ours-${size}`, OURS, { committee, first: Number(size) });

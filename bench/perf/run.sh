@@ -8,7 +8,9 @@
 #
 # Settings (environment), defaults in brackets:
 #   SCALE [small]          small: starts the jar in the dev profile (embedded PostgreSQL, demo data);
-#                          national: adds --spring.profiles.active=national (the generator's persistent database)
+#                          national: --spring.profiles.active=dev,national (the generator's persistent embedded
+#                          database, application-national.yaml: port 54329, database samverkan); SEED defaults to 0
+#                          there, and the run writes nothing but what the fan-out's minutes need (ALLOW_WRITES=1)
 #   JAR                    the jar to run [the work tree's api/target/samverkan-api-*.jar, built if missing]
 #   JAVA_OPTS              extra JVM options [-Xmx512m]; e.g. "-Xmx512m --enable-native-access=ALL-UNNAMED"
 #   SERVICE_ARGS           extra arguments for the jar
@@ -19,11 +21,14 @@
 #   GRAPHILE_PORT [15000]  PostGraphile's port;  GRAPHILE_POOL [20] its connections (the service's pool: 20)
 #   READER [handlaggare.karlskrona]  PARTY [karlskrona]   the portal's caller and its party
 #   SEED [1]  SIZES [{100,20,5,1}]  synthetic inbox items for PARTY's committees (seed.sql), in committee-code order
-#   COMMITTEE              the portal's committee (global id) [the seeded one with 20 items]
+#   COMMITTEE              the portal's committee (global id) [PARTY's committee with the fewest items among those
+#                          with at least 20]; the statement counts page through PARTY's largest inbox
+#   LIST_SIZES ["1 5 20 100"] the pages (first) of the statement count
 #   CONNECTIONS [16]  WARMUP [20]  DURATION [20]   closed-loop load: connections, seconds of warm-up and of measure
 #   RATE                   requests/s for the fixed-rate phase [half PostGraphile's measured throughput]
 #   FANOUT ["1000 10000"]  subscribers per fan-out run;  FANOUT_PROCS [4] Node processes holding them
 #   STARTUP_RUNS [3]       cold starts of the jar in the startup phase (each on a fresh embedded database)
+#   DASHBOARD_COUNTIES ['["blekinge","norrbotten"]'; national: null = every county]  DASHBOARD_YEAR [2026]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,6 +36,9 @@ root="$(cd "$here/../.." && pwd)"
 SCALE="${SCALE:-small}"
 PORT="${PORT:-18180}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
+if [ "$SCALE" = national ]; then # application-national.yaml: persistent embedded PostgreSQL on a fixed port
+  PG_PORT="${PG_PORT:-54329}"; PG_DB="${PG_DB:-samverkan}"; SEED="${SEED:-0}"
+fi
 PG_PORT="${PG_PORT:-15439}"
 PG_DB="${PG_DB:-samverkan_1}"
 PG_USER="${PG_USER:-postgres}"
@@ -49,8 +57,11 @@ FANOUT_PROCS="${FANOUT_PROCS:-4}"
 STARTUP_RUNS="${STARTUP_RUNS:-3}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 SERVICE_ARGS="${SERVICE_ARGS:-}"
-[ "$SCALE" = national ] && SERVICE_ARGS="--spring.profiles.active=national $SERVICE_ARGS"
-phases="${*:-startup statements portal postgraphile pgbench rate fanout}"
+[ "$SCALE" = national ] && SERVICE_ARGS="--spring.profiles.active=dev,national $SERVICE_ARGS"
+phases="${*:-startup statements portal dashboard postgraphile pgbench rate fanout}"
+if [ "$SCALE" = national ]; then export DASHBOARD_COUNTIES="${DASHBOARD_COUNTIES:-null}"
+else export DASHBOARD_COUNTIES="${DASHBOARD_COUNTIES:-[\"blekinge\",\"norrbotten\"]}"; fi
+export DASHBOARD_YEAR="${DASHBOARD_YEAR:-2026}"
 out="${OUT:-$here/out}"
 
 for tool in wrk node curl psql pgbench jq; do
@@ -78,9 +89,23 @@ psql_owner=(psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_US
 
 # ---- bookkeeping -------------------------------------------------------------------------------------------------
 service="" graphile=""
+stop_service() { # SIGTERM (which stops the embedded PostgreSQL too); a JVM that does not go within 30 s (e.g. after
+  # an OutOfMemoryError) gets SIGKILL, and then its PostgreSQL, which SIGKILL leaves behind, gets SIGTERM
+  local pid="$1" master
+  kill -0 "$pid" 2>/dev/null || return 0
+  master="$(pgrep -f -- "postgres -D .* -p $PG_PORT" | head -n1 || true)"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "the service did not stop within 30 s: SIGKILL" >&2
+    kill -9 "$pid" 2>/dev/null || true
+    [ -n "$master" ] && kill "$master" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
 stop_all() {
   [ -n "$graphile" ] && kill "$graphile" 2>/dev/null && wait "$graphile" 2>/dev/null || true
-  [ -n "$service" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null || true # SIGTERM stops PostgreSQL too
+  [ -n "$service" ] && [ -z "${SERVICE_URL:-}" ] && stop_service "$service"
   graphile="" service=""
 }
 trap stop_all EXIT
@@ -109,10 +134,10 @@ start_service() { # $1: log file. Starts the jar; sets $service and $started_ms 
   t0=$(date +%s%3N)
   # shellcheck disable=SC2086
   "$java" $JAVA_OPTS -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 \
-    --samverkan.embedded-postgres.port="$PG_PORT" $SERVICE_ARGS >"$1" 2>&1 &
+    $([ "$SCALE" = small ] && echo "--samverkan.embedded-postgres.port=$PG_PORT") $SERVICE_ARGS >"$1" 2>&1 &
   service=$!
   for _ in $(seq 1 1200); do
-    if curl -sf "$url/graphql" -H 'Content-Type: application/json' \
+    if curl -sf --max-time 5 "$url/graphql" -H 'Content-Type: application/json' \
         -d '{"query":"{ counties { code } }"}' 2>/dev/null | grep -q '"code"'; then
       t1=$(date +%s%3N); started_ms=$((t1 - t0)); return 0
     fi
@@ -148,8 +173,9 @@ fi
 svc_pid="$service"
 grep -o 'database [a-z0-9_]*' "$out/service.log" 2>/dev/null | head -n1 | tee -a "$out/log.txt" || true
 
+writes_ok=0; { [ "$SCALE" = small ] || [ "${ALLOW_WRITES:-0}" = 1 ]; } && writes_ok=1
 # the LSVO chair has no demo login; the fan-out's minutes need the chair's signature (see minutes.mjs)
-"${psql_owner[@]}" -c "UPDATE person p SET username = 'primarvardschef.region' FROM appointment a JOIN seat s ON s.id = a.seat_id
+[ "$writes_ok" = 1 ] && "${psql_owner[@]}" -c "UPDATE person p SET username = 'primarvardschef.region' FROM appointment a JOIN seat s ON s.id = a.seat_id
   JOIN body b ON b.id = s.body_id WHERE a.person_id = p.id AND b.short_name = 'LSVO' AND b.county_code = 'blekinge'
   AND s.role = 'CHAIR' AND p.username IS NULL AND (a.valid_to IS NULL OR a.valid_to >= current_date)"
 
@@ -160,16 +186,25 @@ fi
 "${psql_owner[@]}" -f "$here/postgraphile/bench_pg.sql" 2>&1 | grep -v 'NOTICE\|drop cascades' || true
 "${psql_owner[@]}" -c "ANALYZE"
 
-COMMITTEE="${COMMITTEE:-$(awk '$1 == 20 { print $3 }' "$out/committees.txt" 2>/dev/null || true)}"
-[ -n "$COMMITTEE" ] || { echo "no portal committee: set COMMITTEE (a global id) or SEED=1" >&2; exit 1; }
+# PARTY's committees by the size of their inbox (read as the owner, who is not subject to row-level security)
+"${psql_owner[@]}" -A -t -F ' ' -v party="$PARTY" >"$out/inboxes.txt" <<'SQL'
+SELECT count(i.id), p.code || '/' || c.code,
+       rtrim(translate(encode(convert_to('Committee:' || c.id, 'UTF8'), 'base64'), E'+/\n', '-_'), '=')
+FROM committee c JOIN party p ON p.id = c.party_id LEFT JOIN inbox_item i ON i.committee_id = c.id
+WHERE p.code = :'party' GROUP BY c.id, p.code, c.code ORDER BY 1, 2;
+SQL
+log "inboxes of $PARTY's committees (items, committee, global id):"; tee -a "$out/log.txt" <"$out/inboxes.txt"
+COMMITTEE="${COMMITTEE:-$(awk '$1 >= 20 { print $3; exit }' "$out/inboxes.txt")}"
+[ -n "$COMMITTEE" ] || { echo "no committee of $PARTY has 20 items: set COMMITTEE (a global id) or SEED=1" >&2; exit 1; }
+read -r largest_size largest_name largest_id <<<"$(tail -n1 "$out/inboxes.txt")"
 sized=()
-[ -f "$out/committees.txt" ] && while read -r size _ id _; do sized+=("$size:$id"); done <"$out/committees.txt"
+for n in ${LIST_SIZES:-1 5 20 100}; do [ "$largest_size" -ge "$n" ] && sized+=("$n:$largest_id"); done
 node "$here/queries.mjs" write "$out/bodies" "$COMMITTEE" "${sized[@]}"
 TOKEN="$(curl -sf -X POST "$url/dev/tokens" -d "user=$READER" | jq -r .access_token)"
 export TOKEN
 person="$(node -e 'console.log(JSON.parse(Buffer.from(process.argv[1].split(".")[1], "base64url")).sub)' "$TOKEN")"
 ask() { # $1 body file, $2 answer file, $3 base url
-  curl -sf "${3:-$url}/graphql" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$1" >"$2"
+  curl -sf --max-time 30 "${3:-$url}/graphql" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$1" >"$2"
 }
 ask "$out/bodies/ours-portal.json" "$out/ours-portal-answer.json"
 jq -e '.errors == null and .data.inbox.totalCount > 0' "$out/ours-portal-answer.json" >/dev/null \
@@ -185,13 +220,13 @@ wrk_run() { # $1 label, $2 url, $3 body file, $4 duration (s), $5 connections: c
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; } # a key=value out of a BENCH line
 
 # ---- 4. SQL statements per request, inboxes of 1, 5, 20, 100 -------------------------------------------------------
-statements() { curl -sf "$url/actuator/prometheus" | awk '/^samverkan_db_statements_total/ { print $2 }'; }
+statements() { curl -sf --max-time 10 "$url/actuator/prometheus" | awk '/^samverkan_db_statements_total/ { print $2 }'; }
 if [[ " $phases " == *" statements "* ]] && [ ${#sized[@]} -gt 0 ]; then
   machine "statements"
   # the service's own background statements (event poll, heartbeat) while idle, to subtract
   a=$(statements); sleep 10; b=$(statements)
   idle=$(echo "($b - $a) / 10" | bc -l)
-  log "statements per request (first = the inbox's size; idle background $(printf %.2f "$idle")/s subtracted):"
+  log "statements per request, pages (first) of $largest_name's inbox of $largest_size items; idle background $(printf %.2f "$idle")/s subtracted:"
   for variant in ours ours-norec; do
     for pair in "${sized[@]}"; do
       size="${pair%%:*}"
@@ -200,7 +235,7 @@ if [[ " $phases " == *" statements "* ]] && [ ${#sized[@]} -gt 0 ]; then
       for _ in $(seq 1 20); do ask "$out/bodies/$variant-$size.json" /dev/null; done
       b=$(statements); t1=$(date +%s.%N)
       per=$(echo "(($b - $a) - $idle * ($t1 - $t0)) / 20" | bc -l)
-      log "  $variant, inbox of $size: $(printf %.1f "$per") statements per request"
+      log "  $variant, first: $size: $(printf %.1f "$per") statements per request"
       result "statements_${variant}_$size" "$(printf %.1f "$per")"
     done
   done
@@ -233,6 +268,34 @@ if [[ " $phases " == *" portal "* ]]; then
     cat "$out/heap-portal.txt" >>"$out/results.txt"
     log "  heap during the load (-Xmx from JAVA_OPTS: $JAVA_OPTS): $(tr '\n' ' ' <"$out/heap-portal.txt")"
   fi
+fi
+
+# ---- the dashboard (public, anonymous): closed loop like the portal, and its statements per request ----------------
+if [[ " $phases " == *" dashboard "* ]]; then
+  curl -sf "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$out/bodies/dashboard.json" >"$out/dashboard-answer.json"
+  jq -e '.errors == null' "$out/dashboard-answer.json" >/dev/null || { echo "the dashboard query failed: $out/dashboard-answer.json" >&2; exit 1; }
+  log "dashboard $(jq -c .variables "$out/bodies/dashboard.json"): $(jq '[.data.dashboard.counties[].bodies | length] | add' "$out/dashboard-answer.json") bodies in $(jq '.data.dashboard.counties | length' "$out/dashboard-answer.json") counties, $(wc -c <"$out/dashboard-answer.json") bytes"
+  for variant in dashboard-one dashboard; do
+    [ -f "$out/bodies/$variant.json" ] || continue
+    a=$(statements)
+    for _ in $(seq 1 10); do curl -sf "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$out/bodies/$variant.json" >/dev/null; done
+    b=$(statements)
+    log "  $variant: $(echo "scale=1; ($b - $a) / 10" | bc) statements per request"
+    result "statements_$variant" "$(echo "scale=1; ($b - $a) / 10" | bc)"
+  done
+  machine "dashboard warm-up"
+  TOKEN='' wrk_run dashboard-warmup "$url" "$out/bodies/dashboard.json" "$WARMUP" 4 >/dev/null
+  machine "dashboard measure"
+  cpu0=$(cpu_of "$svc_pid"); pg0=$(pg_cpu)
+  line=$(TOKEN='' wrk_run dashboard "$url" "$out/bodies/dashboard.json" "$DURATION" "$CONNECTIONS")
+  cpu1=$(cpu_of "$svc_pid"); pg1=$(pg_cpu)
+  n=$(echo "$line" | field requests)
+  log "dashboard (service), $CONNECTIONS connections, $DURATION s: $line"
+  log "  CPU per request: service $(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc) ms, PostgreSQL $(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc) ms"
+  result dash_rps "$(echo "$line" | field rps)"; result dash_p50 "$(echo "$line" | field p50_ms)"
+  result dash_p99 "$(echo "$line" | field p99_ms)"; result dash_errors "$(echo "$line" | field errors)"
+  result dash_cpu_ms "$(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc)"
+  result dash_pg_cpu_ms "$(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc)"
 fi
 
 # ---- 2. the same query through PostGraphile 4, on the same database, as samverkan_app with samverkan.party ----------
@@ -268,7 +331,7 @@ if [[ " $phases " == *" postgraphile "* ]]; then
   for pair in "${sized[@]}"; do # the same answers at every size
     size="${pair%%:*}"
     ask "$out/bodies/pg-$size.json" "$out/pg-$size-answer.json" "$graphile_url"
-    node "$here/queries.mjs" check "$out/ours-$size-answer.json" "$out/pg-$size-answer.json" | sed "s/^/  inbox of $size: /" | tee -a "$out/log.txt"
+    node "$here/queries.mjs" check "$out/ours-$size-answer.json" "$out/pg-$size-answer.json" | sed "s/^/  first: $size: /" | tee -a "$out/log.txt"
   done
   machine "postgraphile warm-up"
   wrk_run pg-warmup "$graphile_url" "$out/bodies/pg-portal.json" "$WARMUP" 4 >/dev/null
@@ -336,14 +399,22 @@ if [[ " $phases " == *" rate "* ]]; then
 fi
 
 # ---- 5. + 6. subscription fan-out and heap per idle subscriber ---------------------------------------------------
-if [[ " $phases " == *" fanout "* ]]; then
+if [[ " $phases " == *" fanout "* ]] && [ "$writes_ok" = 0 ]; then
+  log "fan-out skipped: it drafts, signs and publishes minutes; ALLOW_WRITES=1 allows that at this scale"
+elif [[ " $phases " == *" fanout "* ]]; then
   for n in $FANOUT; do
-    minutes=$(node "$here/minutes.mjs" "$url")
+    if ! minutes=$(node "$here/minutes.mjs" "$url" 2>>"$out/log.txt"); then
+      log "fan-out to $n: could not get signed minutes (is the service still up?)"; continue
+    fi
     log "fan-out to $n: signed minutes $(echo "$minutes" | jq -c .)"
     machine "fan-out $n"
     a=$(statements)
-    node "$here/fanout/driver.mjs" "$url" "$n" "$FANOUT_PROCS" "$(echo "$minutes" | jq -r .minutes)" "${svc_pid:-0}" \
-      "$jcmd" "$out/fanout-$n.json" | tee -a "$out/log.txt"
+    if ! node "$here/fanout/driver.mjs" "$url" "$n" "$FANOUT_PROCS" "$(echo "$minutes" | jq -r .minutes)" "${svc_pid:-0}" \
+        "$jcmd" "$out/fanout-$n.json" 2>&1 | tee -a "$out/log.txt" || [ ! -s "$out/fanout-$n.json" ]; then
+      log "fan-out to $n failed; the service's last words:"; tail -n 5 "$out/service.log" | cut -c1-300 | tee -a "$out/log.txt"
+      kill -0 "$svc_pid" 2>/dev/null || { log "the service is gone"; break; }
+      continue
+    fi
     b=$(statements)
     log "  statements while $n subscribers connected and got the event: $(echo "$b - $a" | bc)"
     for k in p50Ms p99Ms lastMs delivered missing heapPerSubscriberKb connectSeconds mutationMs; do

@@ -17,15 +17,19 @@ out.push('|---|---:|---:|---:|---:|---:|---:|');
 out.push(`| service | ${f(num('ours_rps'))} | ${f(num('ours_p50'), 1)} | ${f(num('ours_p99'), 1)} | ${f(num('ours_cpu_ms'), 1)} ms | ${f(num('ours_pg_cpu_ms'), 1)} ms | 1.00 |`);
 out.push(`| PostGraphile 4.14.1 | ${f(num('pg_rps'))} | ${f(num('pg_p50'), 1)} | ${f(num('pg_p99'), 1)} | ${f(num('pg_cpu_ms'), 1)} ms | ${f(num('pg_pg_cpu_ms'), 1)} ms | ${ratio(num('ours_rps'), num('pg_rps'))} |`);
 out.push(`| pgbench -M prepared (PostGraphile's SQL) | ${f(num('sql_rps'))} | ${f(num('sql_p50'), 1)} | ${f(num('sql_p99'), 1)} | — | — | ${ratio(num('ours_rps'), num('sql_rps'))} |`);
+if (num('dash_rps') !== null) {
+  out.push(`| dashboard (service; ${process.env.DASHBOARD_COUNTIES ?? 'see log'}, ${process.env.DASHBOARD_YEAR ?? ''}) | ${f(num('dash_rps'))} | ${f(num('dash_p50'), 1)} | ${f(num('dash_p99'), 1)} | ${f(num('dash_cpu_ms'), 1)} ms | ${f(num('dash_pg_cpu_ms'), 1)} ms | — |`);
+  out.push(`Dashboard statements per request: one county ${r['statements_dashboard-one'] ?? '—'}, all asked ${r.statements_dashboard ?? '—'}`);
+}
 if (num('rate') !== null) {
   out.push('');
   out.push(`Fixed rate ${num('rate')}/s (half PostGraphile's throughput): service p50 ${f(num('rate_ours_p50'), 1)} ms, p99 ${f(num('rate_ours_p99'), 1)} ms at ${f(num('rate_ours_rps'))} req/s achieved; PostGraphile p50 ${f(num('rate_pg_p50'), 1)} ms, p99 ${f(num('rate_pg_p99'), 1)} ms at ${f(num('rate_pg_rps'))} req/s`);
 }
-const sizes = Object.keys(r).filter((k) => k.startsWith('statements_ours_') && !k.includes('norec')).map((k) => k.split('_').pop());
+const sizes = Object.keys(r).filter((k) => k.startsWith('statements_ours_') && !k.includes('norec')).map((k) => k.split('_').pop()).sort((a, b) => a - b);
 if (sizes.length) {
   out.push('');
-  out.push('SQL statements per request (samverkan.db.statements), first = the inbox\'s size');
-  out.push(`| inbox of | ${sizes.join(' | ')} |`);
+  out.push('SQL statements per request (samverkan.db.statements), pages of the largest inbox');
+  out.push(`| first: | ${sizes.join(' | ')} |`);
   out.push(`|---|${sizes.map(() => '---:').join('|')}|`);
   out.push(`| portal query | ${sizes.map((s) => r[`statements_ours_${s}`]).join(' | ')} |`);
   out.push(`| without recommendation { … } | ${sizes.map((s) => r[`statements_ours-norec_${s}`] ?? '—').join(' | ')} |`);

@@ -20,12 +20,16 @@ function heapUsedKb() { // full GC, then the heap in use: what the live objects 
   return Number(m[1]);
 }
 
+const children = [];
+const killChildren = () => { for (const c of children) c.child.kill(); };
+process.on('exit', killChildren);
+process.on('uncaughtException', (e) => { console.error(e.message); killChildren(); process.exit(1); });
+process.on('unhandledRejection', (e) => { console.error(String(e?.message ?? e)); killChildren(); process.exit(1); });
 const secretary = await token(url, 'sekreterare.lsvo');
 await sleep(1000);
 const before = heapUsedKb();
 await sleep(500);
 const beforeAgain = heapUsedKb(); // the noise of the measurement itself
-const children = [];
 const t0 = now();
 for (let p = 0; p < procs; p++) {
   const share = Math.floor(n / procs) + (p < n % procs ? 1 : 0);

@@ -21,7 +21,7 @@ function report() {
 
 for (let i = 0; i < n; i++) {
   const client = createClient({
-    url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, keepAlive: 0,
+    url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, keepAlive: 0, onNonLazyError: () => { errors++; },
     on: { connected: () => { if (++acked === n) process.stdout.write(`READY ${acked} ${errors}\n`); } },
   });
   client.subscribe({ query }, {
@@ -37,6 +37,7 @@ for (let i = 0; i < n; i++) {
   clients.push(client);
   if (i % 200 === 199) await new Promise((r) => setTimeout(r, 20)); // open sockets in batches, not as one SYN flood
 }
+process.stdin.on('end', () => process.exit(0)); // the driver went away: so do we
 process.stdin.on('data', (d) => {
   if (d.toString().includes('STOP')) {
     report();
