@@ -68,7 +68,8 @@ if (command === 'write') {
   const counties = JSON.parse(process.env.DASHBOARD_COUNTIES ?? 'null');
   const year = Number(process.env.DASHBOARD_YEAR ?? 2026);
   write('dashboard', DASHBOARD, { counties, year });
-  if (counties && counties.length > 1) write('dashboard-one', DASHBOARD, { counties: counties.slice(0, 1), year });
+  const one = process.env.DASHBOARD_ONE ? JSON.parse(process.env.DASHBOARD_ONE) : counties?.slice(0, 1);
+  if (one && JSON.stringify(one) !== JSON.stringify(counties)) write('dashboard-one', DASHBOARD, { counties: one, year });
   for (const pair of sized) {
     const [size, committee] = pair.split(':');
     write(`ours-${size}`, OURS, { committee, first: Number(size) });

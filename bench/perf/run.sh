@@ -29,6 +29,11 @@
 #   FANOUT ["1000 10000"]  subscribers per fan-out run;  FANOUT_PROCS [4] Node processes holding them
 #   STARTUP_RUNS [3]       cold starts of the jar in the startup phase (each on a fresh embedded database)
 #   DASHBOARD_COUNTIES ['["blekinge","norrbotten"]'; national: null = every county]  DASHBOARD_YEAR [2026]
+#   DASHBOARD_ONE          one county's dashboard for the statement count [the first of DASHBOARD_COUNTIES;
+#                          national: '["halland"]', a mid-sized county]
+#   ALLOW_WRITES [small: 1, national: 0]  the fan-out drafts, signs and publishes minutes and gives LSVO's chair a
+#                          login; bench_pg (PostGraphile's views) is created in a schema of its own either way, and at
+#                          national scale dropped again at the end
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -38,6 +43,9 @@ PORT="${PORT:-18180}"
 PG_HOST="${PG_HOST:-127.0.0.1}"
 if [ "$SCALE" = national ]; then # application-national.yaml: persistent embedded PostgreSQL on a fixed port
   PG_PORT="${PG_PORT:-54329}"; PG_DB="${PG_DB:-samverkan}"; SEED="${SEED:-0}"
+  # every generated party has a reader login; Västra Götalandsregionen has the busiest inboxes (README, national)
+  READER="${READER:-handlaggare.vastra-gotalandsregionen}"; PARTY="${PARTY:-vastra-gotalandsregionen}"
+  export DASHBOARD_ONE="${DASHBOARD_ONE:-[\"halland\"]}"
 fi
 PG_PORT="${PG_PORT:-15439}"
 PG_DB="${PG_DB:-samverkan_1}"
@@ -184,7 +192,8 @@ if [ "$SEED" = 1 ]; then
   log "synthetic inboxes (size, committee, global id, items):"; tee -a "$out/log.txt" <"$out/committees.txt"
 fi
 "${psql_owner[@]}" -f "$here/postgraphile/bench_pg.sql" 2>&1 | grep -v 'NOTICE\|drop cascades' || true
-"${psql_owner[@]}" -c "ANALYZE"
+if [ "$SCALE" = small ]; then "${psql_owner[@]}" -c "ANALYZE"
+else trap '"${psql_owner[@]}" -c "DROP SCHEMA IF EXISTS bench_pg CASCADE" 2>/dev/null || true; stop_all' EXIT; fi
 
 # PARTY's committees by the size of their inbox (read as the owner, who is not subject to row-level security)
 "${psql_owner[@]}" -A -t -F ' ' -v party="$PARTY" >"$out/inboxes.txt" <<'SQL'

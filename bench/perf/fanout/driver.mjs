@@ -12,6 +12,10 @@ const n = Number(nText), procs = Number(procsText);
 const settle = Number(process.env.SETTLE_S || 10) * 1000;
 const wsUrl = url.replace(/^http/, 'ws') + '/graphql';
 
+import { readFileSync } from 'node:fs';
+const ticks = 100; // CLK_TCK
+const cpuMs = () => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 1000 / ticks; } catch { return NaN; } };
+
 function heapUsedKb() { // full GC, then the heap in use: what the live objects take
   execFileSync(jcmd, [pid, 'GC.run'], { stdio: 'ignore' });
   const info = execFileSync(jcmd, [pid, 'GC.heap_info']).toString();
@@ -31,6 +35,7 @@ const before = heapUsedKb();
 await sleep(500);
 const beforeAgain = heapUsedKb(); // the noise of the measurement itself
 const t0 = now();
+const cpu0 = cpuMs();
 for (let p = 0; p < procs; p++) {
   const share = Math.floor(n / procs) + (p < n % procs ? 1 : 0);
   const child = spawn(process.execPath, [new URL('./subscribers.mjs', import.meta.url).pathname, wsUrl, String(share)],
@@ -48,13 +53,15 @@ for (let p = 0; p < procs; p++) {
   });
   children.push(state);
 }
-const connectDeadline = Date.now() + 180_000;
+const connectDeadline = Date.now() + Number(process.env.CONNECT_TIMEOUT_S || 300) * 1000;
 while (children.some((c) => !c.ready) && Date.now() < connectDeadline) await sleep(100);
 const connectedMs = now() - t0;
-if (children.some((c) => !c.ready)) console.error('not every subscriber was acknowledged within 180 s');
+const connectCpuMs = cpuMs() - cpu0;
+if (children.some((c) => !c.ready)) console.error('not every subscriber was acknowledged or refused in time');
 await sleep(settle); // the subscribe messages sent after each ack are registered by now
 const after = heapUsedKb();
 
+const cpu1 = cpuMs();
 const sentAt = now();
 const published = await gql(url, secretary, `mutation($m: ID!) { publishMinutes(input: { minutes: $m }) {
   minutes { publishedAt } errors { code message rule } } }`, { m: minutes });
@@ -62,14 +69,18 @@ const answeredAt = now();
 if (published.publishMinutes.errors.length) throw new Error(JSON.stringify(published.publishMinutes.errors));
 const deadline = Date.now() + 60_000;
 while (children.some((c) => !c.done) && Date.now() < deadline) await sleep(50);
+const deliveryCpuMs = cpuMs() - cpu1;
 for (const c of children) c.child.stdin.write('STOP\n');
 await sleep(1500);
 const arrivals = children.flatMap((c) => c.done?.arrivals ?? []).map((t) => t - sentAt).sort((a, b) => a - b);
 const result = {
   subscribers: n, processes: procs,
-  acknowledged: children.reduce((s, c) => s + Number(c.ready?.split(' ')[1] ?? 0), 0),
+  acknowledged: children.reduce((s, c) => s + (c.done?.acked ?? 0), 0),
+  failedConnections: children.reduce((s, c) => s + (c.done?.failed ?? 0), 0),
   subscribeErrors: children.reduce((s, c) => s + (c.done?.errors ?? 0), 0),
   connectSeconds: +(connectedMs / 1000).toFixed(1),
+  serviceCpuPerConnectMs: +(connectCpuMs / n).toFixed(2),
+  serviceCpuPerDeliveryMs: +(deliveryCpuMs / n).toFixed(3),
   heapBeforeKb: before, heapBeforeAgainKb: beforeAgain, heapWithSubscribersKb: after,
   heapPerSubscriberKb: +((after - before) / n).toFixed(2),
   mutationMs: +(answeredAt - sentAt).toFixed(1),
