@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
@@ -27,7 +28,10 @@ import se.samverkan.tenancy.TokenValidation;
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, Mandates mandates) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, Mandates mandates,
+            Clock clock) {
+        JwtReactiveAuthenticationManager checks = new JwtReactiveAuthenticationManager(decoder);
+        checks.setJwtAuthenticationConverter(new PrincipalConverter(mandates));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -35,8 +39,7 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt
-                        .jwtDecoder(decoder)
-                        .jwtAuthenticationConverter(new PrincipalConverter(mandates))))
+                        .authenticationManager(new RecentTokens(checks, clock))))
                 .build();
     }
 

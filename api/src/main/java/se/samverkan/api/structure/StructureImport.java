@@ -293,11 +293,16 @@ class StructureImport implements Callback {
                 log.info("Removed " + removed + " body relations no longer in the structure files");
             }
         }
+        // Only the files' own counties: bodies of other counties (the national data set's) are not the files' to report.
         try (PreparedStatement stale = c.prepareStatement("""
-                SELECT 'body ' || short_name FROM body WHERE NOT (id = ANY(?))
-                UNION ALL SELECT 'seat ' || key FROM seat WHERE NOT (id = ANY(?))""")) {
-            stale.setArray(1, c.createArrayOf("uuid", s.bodies().stream().map(b -> b.id().value()).toArray()));
-            stale.setArray(2, c.createArrayOf("uuid", s.seats().stream().map(x -> x.id().value()).toArray()));
+                SELECT 'body ' || short_name FROM body WHERE county_code = ANY(?) AND NOT (id = ANY(?))
+                UNION ALL SELECT 'seat ' || s.key FROM seat s JOIN body b ON b.id = s.body_id
+                WHERE b.county_code = ANY(?) AND NOT (s.id = ANY(?))""")) {
+            Object[] counties = s.counties().stream().map(County::code).toArray();
+            stale.setArray(1, c.createArrayOf("text", counties));
+            stale.setArray(2, c.createArrayOf("uuid", s.bodies().stream().map(b -> b.id().value()).toArray()));
+            stale.setArray(3, c.createArrayOf("text", counties));
+            stale.setArray(4, c.createArrayOf("uuid", s.seats().stream().map(x -> x.id().value()).toArray()));
             try (var rows = stale.executeQuery()) {
                 List<String> kept = new java.util.ArrayList<>();
                 while (rows.next()) {

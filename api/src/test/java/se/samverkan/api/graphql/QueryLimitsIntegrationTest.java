@@ -171,6 +171,22 @@ class QueryLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aKeptDocumentIsMeasuredAgainWithEachRequestsVariables() {
+        // accepted first, so kept parsed and validated (LimitedDocuments); the same text then asks for too much
+        String query = """
+                query($m: Int) { county(code: "norrbotten") { bodies(first: $m) { edges { node {
+                    seats(first: $m) { edges { node { title } } } } } } } }""";
+        for (int n : new int[] {5, 5}) {
+            http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE)
+                    .bodyValue(Map.of("query", query, "variables", Map.of("m", n))).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist();
+        }
+        http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(GRAPHQL_RESPONSE)
+                .bodyValue(Map.of("query", query, "variables", Map.of("m", 500))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("TOO_COSTLY");
+    }
+
+    @Test
     void circularFragmentsAreRefusedNamingTheCycle() {
         String body = refused("""
                 { body(county: "blekinge", shortName: "LSVO") { ...Outgoing } }
