@@ -24,7 +24,7 @@
 #   COMMITTEE              the portal's committee (global id) [PARTY's committee with the fewest items among those
 #                          with at least 20]; the statement counts page through PARTY's largest inbox
 #   LIST_SIZES ["1 5 20 100"] the pages (first) of the statement count
-#   CONNECTIONS [16]  WARMUP [20]  DURATION [20]   closed-loop load: connections, seconds of warm-up and of measure
+#   CONNECTIONS [16]  WARMUP [30]  DURATION [20]   closed-loop load: connections, seconds of warm-up and of measure
 #   RATE                   requests/s for the fixed-rate phase [half PostGraphile's measured throughput]
 #   FANOUT ["1000 10000"]  subscribers per fan-out run;  FANOUT_PROCS [4] Node processes holding them
 #   STARTUP_RUNS [3]       cold starts of the jar in the startup phase (each on a fresh embedded database)
@@ -58,7 +58,7 @@ PARTY="${PARTY:-karlskrona}"
 SEED="${SEED:-1}"
 SIZES="${SIZES:-{100,20,5,1\}}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-30}"
 DURATION="${DURATION:-20}"
 FANOUT="${FANOUT:-1000 10000}"
 FANOUT_PROCS="${FANOUT_PROCS:-4}"
