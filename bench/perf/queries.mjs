@@ -24,7 +24,7 @@ export const OURS = `query Portal($committee: ID!, $first: Int) {
 // The same through PostGraphile 4 over the bench_pg views (postgraphile/bench_pg.sql): ids are the uuids, lists in
 // the service's order.
 export const POSTGRAPHILE = `query Portal($committee: UUID!, $first: Int) {
-  inbox(committee: $committee, first: $first) {
+  inbox(committee: $committee, first: $first, orderBy: [ARRIVED_AT_DESC, ID_ASC]) {
     totalCount
     edges { node {
       id kind title rule arrivedAt state note
@@ -64,12 +64,10 @@ if (command === 'write') {
   write('ours-portal', OURS, { committee: portal, first: 20 });
   write('pg-portal', POSTGRAPHILE, { committee: uuidOf(portal), first: 20 });
   writeFileSync(`${dir}/portal-committee-uuid`, uuidOf(portal));
-  // DASHBOARD_COUNTIES: a JSON list, or null for every county; DASHBOARD_YEAR
-  const counties = JSON.parse(process.env.DASHBOARD_COUNTIES ?? 'null');
+  // DASHBOARDS: {"name": [counties] or null for every county, …}; DASHBOARD_YEAR
+  const dashboards = JSON.parse(process.env.DASHBOARDS ?? '{"two":["blekinge","norrbotten"]}');
   const year = Number(process.env.DASHBOARD_YEAR ?? 2026);
-  write('dashboard', DASHBOARD, { counties, year });
-  const one = process.env.DASHBOARD_ONE ? JSON.parse(process.env.DASHBOARD_ONE) : counties?.slice(0, 1);
-  if (one && JSON.stringify(one) !== JSON.stringify(counties)) write('dashboard-one', DASHBOARD, { counties: one, year });
+  for (const [name, counties] of Object.entries(dashboards)) write(`dashboard-${name}`, DASHBOARD, { counties, year });
   for (const pair of sized) {
     const [size, committee] = pair.split(':');
     write(`ours-${size}`, OURS, { committee, first: Number(size) });

@@ -28,9 +28,9 @@
 #   RATE                   requests/s for the fixed-rate phase [half PostGraphile's measured throughput]
 #   FANOUT ["1000 10000"]  subscribers per fan-out run;  FANOUT_PROCS [4] Node processes holding them
 #   STARTUP_RUNS [3]       cold starts of the jar in the startup phase (each on a fresh embedded database)
-#   DASHBOARD_COUNTIES ['["blekinge","norrbotten"]'; national: null = every county]  DASHBOARD_YEAR [2026]
-#   DASHBOARD_ONE          one county's dashboard for the statement count [the first of DASHBOARD_COUNTIES;
-#                          national: '["halland"]', a mid-sized county]
+#   DASHBOARDS             the dashboards to measure, {"name": [county codes] or null for all} ['{"two":["blekinge",
+#                          "norrbotten"]}'; national: also Halland, a mid-sized generated county, and all 21 counties]
+#   DASHBOARD_YEAR [2026]  DASH_CONNECTIONS [CONNECTIONS; national: 4]
 #   ALLOW_WRITES [small: 1, national: 0]  the fan-out drafts, signs and publishes minutes and gives LSVO's chair a
 #                          login; bench_pg (PostGraphile's views) is created in a schema of its own either way, and at
 #                          national scale dropped again at the end
@@ -45,7 +45,8 @@ if [ "$SCALE" = national ]; then # application-national.yaml: persistent embedde
   PG_PORT="${PG_PORT:-54329}"; PG_DB="${PG_DB:-samverkan}"; SEED="${SEED:-0}"
   # every generated party has a reader login; Västra Götalandsregionen has the busiest inboxes (README, national)
   READER="${READER:-handlaggare.vastra-gotalandsregionen}"; PARTY="${PARTY:-vastra-gotalandsregionen}"
-  export DASHBOARD_ONE="${DASHBOARD_ONE:-[\"halland\"]}"
+  export DASHBOARDS="${DASHBOARDS:-{\"two\":[\"blekinge\",\"norrbotten\"],\"halland\":[\"halland\"],\"all\":null\}}"
+  DASH_CONNECTIONS="${DASH_CONNECTIONS:-4}"
 fi
 PG_PORT="${PG_PORT:-15439}"
 PG_DB="${PG_DB:-samverkan_1}"
@@ -67,9 +68,9 @@ JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 SERVICE_ARGS="${SERVICE_ARGS:-}"
 [ "$SCALE" = national ] && SERVICE_ARGS="--spring.profiles.active=dev,national $SERVICE_ARGS"
 phases="${*:-startup statements portal dashboard postgraphile pgbench rate fanout}"
-if [ "$SCALE" = national ]; then export DASHBOARD_COUNTIES="${DASHBOARD_COUNTIES:-null}"
-else export DASHBOARD_COUNTIES="${DASHBOARD_COUNTIES:-[\"blekinge\",\"norrbotten\"]}"; fi
+export DASHBOARDS="${DASHBOARDS:-{\"two\":[\"blekinge\",\"norrbotten\"]\}}"
 export DASHBOARD_YEAR="${DASHBOARD_YEAR:-2026}"
+DASH_CONNECTIONS="${DASH_CONNECTIONS:-$CONNECTIONS}"
 out="${OUT:-$here/out}"
 
 for tool in wrk node curl psql pgbench jq; do
@@ -223,7 +224,7 @@ heap_used_mb() { # the heap in use now (no GC forced), in MB
   "$jcmd" "$svc_pid" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -n1 | tr -dc 0-9 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 wrk_run() { # $1 label, $2 url, $3 body file, $4 duration (s), $5 connections: closed-loop load; prints the BENCH line
-  wrk -t1 -c"$5" -d"$4s" --timeout 10s -s "$here/post.lua" "$2/graphql" -- "$3" >"$out/wrk-$1.txt" 2>&1
+  wrk -t1 -c"$5" -d"$4s" --timeout 60s -s "$here/post.lua" "$2/graphql" -- "$3" >"$out/wrk-$1.txt" 2>&1
   grep '^BENCH' "$out/wrk-$1.txt"
 }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; } # a key=value out of a BENCH line
@@ -279,32 +280,34 @@ if [[ " $phases " == *" portal "* ]]; then
   fi
 fi
 
-# ---- the dashboard (public, anonymous): closed loop like the portal, and its statements per request ----------------
+# ---- the dashboard (public, anonymous): statements per request, then closed loop like the portal -------------------
 if [[ " $phases " == *" dashboard "* ]]; then
-  curl -sf "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$out/bodies/dashboard.json" >"$out/dashboard-answer.json"
-  jq -e '.errors == null' "$out/dashboard-answer.json" >/dev/null || { echo "the dashboard query failed: $out/dashboard-answer.json" >&2; exit 1; }
-  log "dashboard $(jq -c .variables "$out/bodies/dashboard.json"): $(jq '[.data.dashboard.counties[].bodies | length] | add' "$out/dashboard-answer.json") bodies in $(jq '.data.dashboard.counties | length' "$out/dashboard-answer.json") counties, $(wc -c <"$out/dashboard-answer.json") bytes"
-  for variant in dashboard-one dashboard; do
-    [ -f "$out/bodies/$variant.json" ] || continue
-    a=$(statements)
-    for _ in $(seq 1 10); do curl -sf "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$out/bodies/$variant.json" >/dev/null; done
-    b=$(statements)
-    log "  $variant: $(echo "scale=1; ($b - $a) / 10" | bc) statements per request"
-    result "statements_$variant" "$(echo "scale=1; ($b - $a) / 10" | bc)"
+  for body in "$out"/bodies/dashboard-*.json; do
+    name="$(basename "$body" .json)"; name="${name#dashboard-}"
+    curl -sf --max-time 120 "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$body" >"$out/dashboard-$name-answer.json"
+    jq -e '.errors == null' "$out/dashboard-$name-answer.json" >/dev/null || { log "dashboard $name failed: $out/dashboard-$name-answer.json"; continue; }
+    a=$(statements); t0=$(date +%s%N)
+    for _ in 1 2 3; do curl -sf --max-time 120 "$url/graphql" -H 'Content-Type: application/json' --data-binary @"$body" >/dev/null; done
+    t1=$(date +%s%N); b=$(statements)
+    log "dashboard $name $(jq -c .variables "$body"): $(jq '[.data.dashboard.counties[].bodies | length] | add' "$out/dashboard-$name-answer.json") bodies in $(jq '.data.dashboard.counties | length' "$out/dashboard-$name-answer.json") counties, $(wc -c <"$out/dashboard-$name-answer.json") bytes; $(echo "scale=1; ($b - $a) / 3" | bc) statements and $(( (t1 - t0) / 3000000 )) ms per request, one at a time"
+    result "statements_dashboard_$name" "$(echo "scale=1; ($b - $a) / 3" | bc)"
+    result "dash_${name}_single_ms" "$(( (t1 - t0) / 3000000 ))"
+    machine "dashboard $name warm-up"
+    TOKEN='' wrk_run "dashboard-$name-warmup" "$url" "$body" "$WARMUP" "$DASH_CONNECTIONS" >/dev/null
+    machine "dashboard $name measure"
+    cpu0=$(cpu_of "$svc_pid"); pg0=$(pg_cpu)
+    line=$(TOKEN='' wrk_run "dashboard-$name" "$url" "$body" "$DURATION" "$DASH_CONNECTIONS")
+    cpu1=$(cpu_of "$svc_pid"); pg1=$(pg_cpu)
+    n=$(echo "$line" | field requests)
+    log "dashboard $name (service), $DASH_CONNECTIONS connections, $DURATION s: $line"
+    result "dash_${name}_rps" "$(echo "$line" | field rps)"; result "dash_${name}_p50" "$(echo "$line" | field p50_ms)"
+    result "dash_${name}_p99" "$(echo "$line" | field p99_ms)"; result "dash_${name}_errors" "$(echo "$line" | field errors)"
+    if [ "${n:-0}" -gt 0 ]; then
+      log "  CPU per request: service $(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc) ms, PostgreSQL $(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc) ms"
+      result "dash_${name}_cpu_ms" "$(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc)"
+      result "dash_${name}_pg_cpu_ms" "$(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc)"
+    fi
   done
-  machine "dashboard warm-up"
-  TOKEN='' wrk_run dashboard-warmup "$url" "$out/bodies/dashboard.json" "$WARMUP" 4 >/dev/null
-  machine "dashboard measure"
-  cpu0=$(cpu_of "$svc_pid"); pg0=$(pg_cpu)
-  line=$(TOKEN='' wrk_run dashboard "$url" "$out/bodies/dashboard.json" "$DURATION" "$CONNECTIONS")
-  cpu1=$(cpu_of "$svc_pid"); pg1=$(pg_cpu)
-  n=$(echo "$line" | field requests)
-  log "dashboard (service), $CONNECTIONS connections, $DURATION s: $line"
-  log "  CPU per request: service $(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc) ms, PostgreSQL $(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc) ms"
-  result dash_rps "$(echo "$line" | field rps)"; result dash_p50 "$(echo "$line" | field p50_ms)"
-  result dash_p99 "$(echo "$line" | field p99_ms)"; result dash_errors "$(echo "$line" | field errors)"
-  result dash_cpu_ms "$(echo "scale=2; ($cpu1 - $cpu0) * 1000 / $ticks / $n" | bc)"
-  result dash_pg_cpu_ms "$(echo "scale=2; ($pg1 - $pg0) * 1000 / $ticks / $n" | bc)"
 fi
 
 # ---- 2. the same query through PostGraphile 4, on the same database, as samverkan_app with samverkan.party ----------

@@ -17,9 +17,9 @@ out.push('|---|---:|---:|---:|---:|---:|---:|');
 out.push(`| service | ${f(num('ours_rps'))} | ${f(num('ours_p50'), 1)} | ${f(num('ours_p99'), 1)} | ${f(num('ours_cpu_ms'), 1)} ms | ${f(num('ours_pg_cpu_ms'), 1)} ms | 1.00 |`);
 out.push(`| PostGraphile 4.14.1 | ${f(num('pg_rps'))} | ${f(num('pg_p50'), 1)} | ${f(num('pg_p99'), 1)} | ${f(num('pg_cpu_ms'), 1)} ms | ${f(num('pg_pg_cpu_ms'), 1)} ms | ${ratio(num('ours_rps'), num('pg_rps'))} |`);
 out.push(`| pgbench -M prepared (PostGraphile's SQL) | ${f(num('sql_rps'))} | ${f(num('sql_p50'), 1)} | ${f(num('sql_p99'), 1)} | — | — | ${ratio(num('ours_rps'), num('sql_rps'))} |`);
-if (num('dash_rps') !== null) {
-  out.push(`| dashboard (service; ${process.env.DASHBOARD_COUNTIES ?? 'see log'}, ${process.env.DASHBOARD_YEAR ?? ''}) | ${f(num('dash_rps'))} | ${f(num('dash_p50'), 1)} | ${f(num('dash_p99'), 1)} | ${f(num('dash_cpu_ms'), 1)} ms | ${f(num('dash_pg_cpu_ms'), 1)} ms | — |`);
-  out.push(`Dashboard statements per request: one county ${r['statements_dashboard-one'] ?? '—'}, all asked ${r.statements_dashboard ?? '—'}`);
+const dashes = Object.keys(r).filter((k) => /^dash_.*_rps$/.test(k)).map((k) => k.slice(5, -4));
+for (const d of dashes) {
+  out.push(`| dashboard "${d}" (service; ${r[`statements_dashboard_${d}`] ?? '—'} statements, ${r[`dash_${d}_single_ms`] ?? '—'} ms alone) | ${f(num(`dash_${d}_rps`), 1)} | ${f(num(`dash_${d}_p50`), 1)} | ${f(num(`dash_${d}_p99`), 1)} | ${f(num(`dash_${d}_cpu_ms`), 1)} ms | ${f(num(`dash_${d}_pg_cpu_ms`), 1)} ms | — |`);
 }
 if (num('rate') !== null) {
   out.push('');
