@@ -15,7 +15,7 @@ import se.samverkan.domain.structure.BodyId;
 
 /** The year's counts per body, aggregated in PostgreSQL: one statement per kind of count for all bodies asked. */
 @Repository
-class ComplianceRepository {
+public class ComplianceRepository {
 
     /** Meeting counts of one body in one year; preparation-group meetings are not meetings of the body's own. */
     record MeetingCounts(int held, int planned, int cancelled, int extra, int noticesOnTime, int noticesLate) {
@@ -37,8 +37,13 @@ class ComplianceRepository {
         this.db = db;
     }
 
-    Mono<Map<BodyId, MeetingCounts>> meetingCounts(Collection<BodyId> bodies, int year) {
-        return db.sql("""
+    /**
+     * The year's ({@code :year}) meeting and notice counts per body, for the bodies the filter selects: held, planned,
+     * cancelled, extra, notices on time and late. Preparation meetings are the preparation group's work for the body,
+     * not meetings of its own. Shared with the dashboard, so that both count alike.
+     */
+    public static String meetingCounts(String bodyFilter) {
+        return """
                 SELECT m.body_id,
                        count(*) FILTER (WHERE m.state = 'HELD') AS held,
                        count(*) FILTER (WHERE m.state IN ('PLANNED', 'NOTICE_SENT')) AS planned,
@@ -47,8 +52,12 @@ class ComplianceRepository {
                        count(n.meeting_id) FILTER (WHERE n.due_on IS NULL OR n.sent_on <= n.due_on) AS on_time,
                        count(n.meeting_id) FILTER (WHERE n.sent_on > n.due_on) AS late
                 FROM meeting m LEFT JOIN notice n ON n.meeting_id = m.id
-                WHERE m.body_id = ANY(:ids) AND m.kind <> 'PREPARATION' AND\s""" + IN_YEAR.replace("starts_at", "m.starts_at") + """
-                 GROUP BY m.body_id""")
+                WHERE\s""" + bodyFilter + " AND m.kind <> 'PREPARATION' AND " + IN_YEAR.replace("starts_at", "m.starts_at")
+                + "\nGROUP BY m.body_id";
+    }
+
+    Mono<Map<BodyId, MeetingCounts>> meetingCounts(Collection<BodyId> bodies, int year) {
+        return db.sql(meetingCounts("m.body_id = ANY(:ids)"))
                 .bind("ids", ids(bodies)).bind("year", year)
                 .map(r -> Map.entry(new BodyId(r.get("body_id", UUID.class)), new MeetingCounts(
                         count(r.get("held", Long.class)), count(r.get("planned", Long.class)),

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
+import se.samverkan.api.compliance.ComplianceRepository;
 
 /**
  * The dashboard's figures, each kind aggregated in one statement over every body of the counties asked. Times are
@@ -58,17 +59,8 @@ class DashboardRepository {
      */
     Mono<List<BodyFigures>> bodies(List<String> counties, int year) {
         return db.sql("WITH " + BODIES + """
-                , meetings AS (
-                    SELECT m.body_id,
-                           count(*) FILTER (WHERE m.state = 'HELD') AS held,
-                           count(*) FILTER (WHERE m.state IN ('PLANNED', 'NOTICE_SENT')) AS planned,
-                           count(*) FILTER (WHERE m.state = 'CANCELLED') AS cancelled,
-                           count(*) FILTER (WHERE m.kind = 'EXTRA' AND m.state <> 'CANCELLED') AS extra,
-                           count(n.meeting_id) FILTER (WHERE n.due_on IS NULL OR n.sent_on <= n.due_on) AS on_time,
-                           count(n.meeting_id) FILTER (WHERE n.sent_on > n.due_on) AS late
-                    FROM meeting m LEFT JOIN notice n ON n.meeting_id = m.id
-                    WHERE m.body_id IN (SELECT id FROM b) AND m.kind <> 'PREPARATION' AND\s""" + inYear("m.starts_at") + """
-                    GROUP BY m.body_id)
+                , meetings AS (""" + ComplianceRepository.meetingCounts("m.body_id IN (SELECT id FROM b)") + ")" + """
+
                 , rulebooks AS (
                     SELECT DISTINCT ON (body_id) body_id, version, next_revision_due,
                            (document -> 'meetingMinimum' ->> 'perYear')::int AS minimum,
