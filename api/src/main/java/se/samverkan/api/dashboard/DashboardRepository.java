@@ -70,12 +70,12 @@ class DashboardRepository {
                     WHERE body_id IN (SELECT id FROM b) AND in_force_from <= make_date(:year, 12, 31)
                     ORDER BY body_id, in_force_from DESC)
                 , decisions AS (
-                    SELECT mt.body_id, count(*) AS decided,
+                    SELECT d.body_id, count(*) AS decided,
                            percentile_cont(0.5) WITHIN GROUP (
                                ORDER BY extract(epoch FROM d.decided_at - mt.submitted_at) / 86400) AS median_days
                     FROM decision d JOIN matter mt ON mt.id = d.matter_id
-                    WHERE mt.body_id IN (SELECT id FROM b) AND\s""" + inYear("d.decided_at") + """
-                    GROUP BY mt.body_id)
+                    WHERE d.body_id IN (SELECT id FROM b) AND\s""" + inYear("d.decided_at") + """
+                    GROUP BY d.body_id)
                 , recommendations AS (
                     SELECT body_id, count(*) AS issued FROM recommendation
                     WHERE body_id IN (SELECT id FROM b) AND\s""" + inYear("issued_at") + """
@@ -114,11 +114,11 @@ class DashboardRepository {
     /** The decisions taken in the year, per body, decision category and outcome. */
     Mono<List<DecisionCount>> decisions(List<String> counties, int year) {
         return db.sql("WITH " + BODIES + """
-                 SELECT mt.body_id, mt.decision_category, d.outcome, count(*) AS n
+                 SELECT d.body_id, mt.decision_category, d.outcome, count(*) AS n
                  FROM decision d JOIN matter mt ON mt.id = d.matter_id
-                 WHERE mt.body_id IN (SELECT id FROM b) AND\s""" + inYear("d.decided_at") + """
-                 GROUP BY mt.body_id, mt.decision_category, d.outcome
-                 ORDER BY mt.body_id, mt.decision_category, d.outcome""")
+                 WHERE d.body_id IN (SELECT id FROM b) AND\s""" + inYear("d.decided_at") + """
+                 GROUP BY d.body_id, mt.decision_category, d.outcome
+                 ORDER BY d.body_id, mt.decision_category, d.outcome""")
                 .bind("counties", counties.toArray(String[]::new)).bind("year", year)
                 .map(r -> new DecisionCount(r.get("body_id", UUID.class), r.get("decision_category", String.class),
                         r.get("outcome", String.class), count(r, "n")))

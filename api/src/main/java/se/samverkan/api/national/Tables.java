@@ -73,7 +73,7 @@ final class Tables {
                 new Activity("declaration", "matter_id, seat_id, person_id, position, channel, conveyed_by, text, "
                         + "recorded_by, declared_at", this::declarations),
                 new Activity("decision", "id, matter_id, meeting_id, text, outcome, supporting, not_supporting, rule, "
-                        + "snapshot, decided_by, decided_at, amends_agreement", this::decisions),
+                        + "snapshot, decided_by, decided_at, amends_agreement, body_id", this::decisions),
                 new Activity("recommendation", "id, decision_id, body_id, text, rule, issued_by, issued_at",
                         this::recommendations),
                 new Activity("recommendation_recipient", "recommendation_id, committee_id, party_code", this::recipients),
@@ -332,7 +332,8 @@ final class Tables {
                     codes::get));
             out.uuid(d.id()).uuid(m.id).uuid(java.util.Objects.requireNonNull(m.meeting).id).text(d.text())
                     .text(d.outcome().kind().name()).texts(d.supporting()).texts(d.notSupporting()).text(d.rule())
-                    .text(snapshot).text(d.decidedBy()).timestamp(d.decidedAt()).uuid(d.amends()).row();
+                    .text(snapshot).text(d.decidedBy()).timestamp(d.decidedAt()).uuid(d.amends())
+                    .uuid(h.body.body().id().value()).row();
         }
     }
 

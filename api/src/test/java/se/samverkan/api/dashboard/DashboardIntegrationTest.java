@@ -2,6 +2,10 @@ package se.samverkan.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import se.samverkan.api.support.IntegrationTest;
 
@@ -22,6 +28,9 @@ import se.samverkan.api.support.IntegrationTest;
  */
 @TestPropertySource(properties = "samverkan.test.context=demo-compliance")
 class DashboardIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private Flyway flyway;
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
 
@@ -211,5 +220,41 @@ class DashboardIntegrationTest extends IntegrationTest {
         Set<Object> counts = ((List<?>) lsvo.get("mattersByState")).stream().map(s -> ((Map<?, ?>) s).get("count"))
                 .collect(Collectors.toSet());
         assertThat(counts).containsExactly(0);
+    }
+
+    /**
+     * The dashboard counts a decision by the body kept on the decision row (V16), so that body must be its matter's:
+     * set by PostgreSQL whatever a writer gives, and following a matter re-filed to another body. Rolled back.
+     */
+    @Test
+    void aDecisionAlwaysCarriesItsMattersBody() throws SQLException {
+        try (Connection owner = flyway.getConfiguration().getDataSource().getConnection(); Statement s = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            try {
+                assertThat(single(s, "SELECT count(*) FROM decision")).isNotEqualTo("0");
+                assertThat(single(s, "SELECT count(*) FROM decision d JOIN matter m ON m.id = d.matter_id "
+                        + "WHERE d.body_id <> m.body_id")).isEqualTo("0");
+                String decision = single(s, "SELECT id FROM decision ORDER BY id LIMIT 1");
+                String matterBody = single(s, "SELECT m.body_id FROM decision d JOIN matter m ON m.id = d.matter_id "
+                        + "WHERE d.id = '" + decision + "'");
+                String otherBody = single(s, "SELECT id FROM body WHERE id <> '" + matterBody + "' ORDER BY id LIMIT 1");
+                // a writer that names another body is overruled
+                s.executeUpdate("UPDATE decision SET body_id = '" + otherBody + "' WHERE id = '" + decision + "'");
+                assertThat(single(s, "SELECT body_id FROM decision WHERE id = '" + decision + "'")).isEqualTo(matterBody);
+                // a matter re-filed to another body takes its decision along
+                s.executeUpdate("UPDATE matter SET body_id = '" + otherBody + "' WHERE id = "
+                        + "(SELECT matter_id FROM decision WHERE id = '" + decision + "')");
+                assertThat(single(s, "SELECT body_id FROM decision WHERE id = '" + decision + "'")).isEqualTo(otherBody);
+            } finally {
+                owner.rollback();
+            }
+        }
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertThat(r.next()).as(sql).isTrue();
+            return r.getString(1);
+        }
     }
 }
