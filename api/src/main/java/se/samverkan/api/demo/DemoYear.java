@@ -18,6 +18,15 @@ import se.samverkan.domain.rulebook.MatterType;
  */
 record DemoYear(List<BodyDefaults> bodies, List<MeetingEntry> meetings, List<MatterEntry> matters) {
 
+    /** The counties the entries are written for: the only ones whose rulebooks and seats the import must read. */
+    java.util.Set<String> counties() {
+        java.util.Set<String> counties = new java.util.TreeSet<>();
+        bodies.forEach(b -> counties.add(b.county()));
+        meetings.forEach(m -> counties.add(m.county()));
+        matters.forEach(m -> counties.add(m.county()));
+        return counties;
+    }
+
     /** Where an entry is written, for problems. */
     record Where(String file, int line) {
 

@@ -182,6 +182,7 @@ final class DemoYearPlan {
     private final Map<UUID, List<Held>> holdings = new HashMap<>();
     private final Map<String, CommitteeInfo> committees = new HashMap<>();
     private final Map<UUID, String> partyOfPerson = new HashMap<>();
+    private String[] counties = new String[0];
 
     private DemoYearPlan(Connection c, JsonMapper json) {
         this.c = c;
@@ -190,7 +191,7 @@ final class DemoYearPlan {
 
     static Rows plan(DemoYear year, Connection c, JsonMapper json) throws SQLException {
         DemoYearPlan plan = new DemoYearPlan(c, json);
-        plan.load();
+        plan.load(year.counties());
         Rows rows = plan.rows(year);
         if (!plan.problems.isEmpty()) {
             throw new DemoYearException(plan.problems);
@@ -200,17 +201,23 @@ final class DemoYearPlan {
 
     // ---------------------------------------------------------------------------------------------- what exists
 
-    private void load() throws SQLException {
+    /**
+     * What the entries may refer to. Rulebooks, seats and appointments only of the bodies in the entries' counties: a
+     * database holding the whole country (the national data set: 16 000 rulebooks) would otherwise be read whole at
+     * every start.
+     */
+    private void load(Set<String> counties) throws SQLException {
+        this.counties = counties.toArray(String[]::new);
         query("SELECT id FROM body", r -> bodies.add(new BodyId(r.getObject(1, UUID.class))));
         query("SELECT id FROM person", r -> people.add(r.getObject(1, UUID.class)));
         query("SELECT code FROM subject_area", r -> subjectAreas.add(r.getString(1)));
-        query("SELECT document::text FROM rulebook", r -> {
+        query("SELECT document::text FROM rulebook WHERE body_id IN " + IN_COUNTIES, r -> {
             Rulebook rulebook = json.readValue(r.getString(1), Rulebook.class);
             rulebooks.computeIfAbsent(rulebook.body(), b -> new ArrayList<>()).add(rulebook);
         });
         query("""
                 SELECT s.body_id, s.role, a.person_id, a.valid_from, a.valid_to
-                FROM appointment a JOIN seat s ON s.id = a.seat_id""", r -> seats
+                FROM appointment a JOIN seat s ON s.id = a.seat_id WHERE s.body_id IN\s""" + IN_COUNTIES, r -> seats
                 .computeIfAbsent(new BodyId(r.getObject(1, UUID.class)), b -> new ArrayList<>())
                 .add(new Held(r.getObject(3, UUID.class), SeatRole.valueOf(r.getString(2)),
                         r.getObject(4, LocalDate.class), r.getObject(5, LocalDate.class))));
@@ -219,7 +226,8 @@ final class DemoYearPlan {
         query("""
                 SELECT s.body_id, s.id, s.key, s.role, s.function, s.title, s.subject_areas, s.decision_mandate,
                        s.valid_from, s.valid_to, p.id, p.code, p.kind
-                FROM seat s LEFT JOIN party p ON p.id = s.party_id ORDER BY s.body_id, s.key""", r -> seatInfo
+                FROM seat s LEFT JOIN party p ON p.id = s.party_id WHERE s.body_id IN\s""" + IN_COUNTIES + """
+                ORDER BY s.body_id, s.key""", r -> seatInfo
                 .computeIfAbsent(new BodyId(r.getObject(1, UUID.class)), b -> new ArrayList<>())
                 .add(new SeatInfo(r.getObject(2, UUID.class), r.getString(3), SeatRole.valueOf(r.getString(4)),
                         r.getString(5), r.getString(6), List.of((String[]) r.getArray(7).getArray()), r.getBoolean(8),
@@ -227,6 +235,7 @@ final class DemoYearPlan {
                         r.getString(12), r.getString(13) == null ? null : PartyKind.valueOf(r.getString(13)))));
         query("""
                 SELECT a.seat_id, a.person_id, a.valid_from, a.valid_to, s.role FROM appointment a JOIN seat s ON s.id = a.seat_id
+                WHERE s.body_id IN\s""" + IN_COUNTIES + """
                 ORDER BY a.seat_id, a.valid_from NULLS FIRST, a.person_id""", r -> holdings
                 .computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
                 .add(new Held(r.getObject(2, UUID.class), SeatRole.valueOf(r.getString(5)), r.getObject(3, LocalDate.class),
@@ -242,10 +251,18 @@ final class DemoYearPlan {
         void handle(ResultSet row) throws SQLException;
     }
 
+    /** The bodies of {@link #counties}; every query of {@link #load} that uses it takes the counties as its parameter. */
+    private static final String IN_COUNTIES = "(SELECT id FROM body WHERE county_code = ANY(?))";
+
     private void query(String sql, RowHandler handler) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                handler.handle(rows);
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            if (sql.contains(IN_COUNTIES)) {
+                statement.setArray(1, c.createArrayOf("text", counties));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handler.handle(rows);
+                }
             }
         }
     }
