@@ -12,7 +12,7 @@
 #                          database, application-national.yaml: port 54329, database samverkan); SEED defaults to 0
 #                          there, and the run writes nothing but what the fan-out's minutes need (ALLOW_WRITES=1)
 #   JAR                    the jar to run [the work tree's api/target/samverkan-api-*.jar, built if missing]
-#   JAVA_OPTS              extra JVM options [-Xmx512m]; e.g. "-Xmx512m --enable-native-access=ALL-UNNAMED"
+#   JAVA_OPTS              JVM options [-Xmx512m -XX:+UseParallelGC, as the README's production command]
 #   SERVICE_ARGS           extra arguments for the jar
 #   SERVICE_URL            an already-running service: nothing is started; then also give PG_PORT/PG_DB and
 #                          SERVICE_PID (for heap and CPU figures; without it those are skipped)
@@ -64,7 +64,7 @@ DURATION="${DURATION:-20}"
 FANOUT="${FANOUT:-1000 10000}"
 FANOUT_PROCS="${FANOUT_PROCS:-4}"
 STARTUP_RUNS="${STARTUP_RUNS:-3}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}"
 SERVICE_ARGS="${SERVICE_ARGS:-}"
 [ "$SCALE" = national ] && SERVICE_ARGS="--spring.profiles.active=dev,national $SERVICE_ARGS"
 phases="${*:-startup statements portal dashboard postgraphile pgbench rate fanout}"

@@ -2,9 +2,6 @@ package se.samverkan.api.db;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,14 +29,8 @@ public class SqlStatementCounter {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof ConnectionFactory factory && !(bean instanceof io.r2dbc.proxy.callback.ProxyConfigHolder)) {
-                    SqlStatementCounter target = counter.getObject();
-                    return ProxyConnectionFactory.builder(factory).listener(new ProxyExecutionListener() {
-                        @Override
-                        public void afterQuery(QueryExecutionInfo execution) {
-                            target.statements.addAndGet(Math.max(1, execution.getBindingsSize()));
-                        }
-                    }).build();
+                if (bean instanceof ConnectionFactory factory && !(bean instanceof CountingConnectionFactory)) {
+                    return new CountingConnectionFactory(factory, counter.getObject().statements);
                 }
                 return bean;
             }

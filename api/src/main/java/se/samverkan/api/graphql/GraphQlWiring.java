@@ -1,6 +1,7 @@
 package se.samverkan.api.graphql;
 
 import graphql.GraphQLContext;
+import graphql.TrivialDataFetcher;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
 import graphql.language.Value;
@@ -32,9 +33,21 @@ class GraphQlWiring {
             wiring.scalar(DATE);
             wiring.scalar(DATE_TIME);
             for (String type : GlobalId.NODE_TYPES) {
-                wiring.type(TypeRuntimeWiring.newTypeWiring(type).dataFetcher("id", env -> GlobalId.of(env.getSource())));
+                wiring.type(TypeRuntimeWiring.newTypeWiring(type).dataFetcher("id", GLOBAL_ID));
             }
         };
+    }
+
+    /**
+     * Trivial (computed from its object alone, as a property is): neither Spring's context propagation nor the request
+     * observation wraps it (a context snapshot and a CompletableFuture each), and a portal page has some 140 ids.
+     */
+    private static final TrivialDataFetcher<String> GLOBAL_ID = env -> GlobalId.of(env.getSource());
+
+    /** The argument limits of every field ({@link InputLimits}), put around the fields' data fetchers once. */
+    @Bean
+    GraphQlSourceBuilderCustomizer inputLimits() {
+        return builder -> builder.typeVisitors(java.util.List.of(new InputLimits()));
     }
 
     /**

@@ -2,27 +2,28 @@ package se.samverkan.api.graphql;
 
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.stereotype.Component;
 
 /**
  * The limits every argument of every field meets before any resolver sees it, checked in one place on the coerced
@@ -41,9 +42,12 @@ import org.springframework.stereotype.Component;
  * input field (as {@code entries.substitute}, without indices) and writes nothing, as any refused mutation; a query is
  * answered with a {@code BAD_REQUEST} error with {@code extensions.code} {@code BAD_INPUT} and {@code field}. The value
  * itself is never repeated. Finer limits of single fields (a title's 300 characters) stay with the services.
+ *
+ * <p>The check wraps the data fetcher of each field that has arguments, once, when the schema is built (a schema
+ * visitor, see {@link GraphQlWiring}), rather than being an instrumentation asked about every field of every request:
+ * a portal request resolves some 600 fields, nearly all without arguments.
  */
-@Component
-class InputLimits extends SimplePerformantInstrumentation {
+class InputLimits extends GraphQLTypeVisitorStub {
 
     static final int MAX_STRING = 10_000;
     static final int MAX_ID = 200;
@@ -60,11 +64,16 @@ class InputLimits extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
-        if (parameters.getField().getArguments().isEmpty()) {
-            return dataFetcher;
+    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
+            TraverserContext<GraphQLSchemaElement> context) {
+        if (!field.getArguments().isEmpty() && context.getParentNode() instanceof GraphQLObjectType parent) {
+            GraphQLCodeRegistry.Builder code = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+            code.dataFetcher(parent, field, checked(code.getDataFetcher(parent, field)));
         }
+        return TraversalControl.CONTINUE;
+    }
+
+    private static DataFetcher<?> checked(DataFetcher<?> dataFetcher) {
         return env -> {
             Optional<Problem> problem = check(env.getFieldDefinition(), env.getArguments());
             if (problem.isEmpty()) {
