@@ -19,9 +19,10 @@ const cpuMs = () => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').
 function heapUsedKb() { // full GC, then the heap in use: what the live objects take
   execFileSync(jcmd, [pid, 'GC.run'], { stdio: 'ignore' });
   const info = execFileSync(jcmd, [pid, 'GC.heap_info']).toString();
-  const m = info.match(/used (\d+)K/);
-  if (!m) throw new Error(`cannot read GC.heap_info: ${info}`);
-  return Number(m[1]);
+  // G1 prints one line for the heap; the parallel and serial collectors one per generation (not Metaspace's)
+  const used = [...info.matchAll(/^\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\b.*?used (\d+)K/gm)];
+  if (!used.length) throw new Error(`cannot read GC.heap_info: ${info}`);
+  return used.reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 const children = [];

@@ -1,6 +1,8 @@
 package se.samverkan.api.config;
 
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationPredicate;
@@ -21,10 +23,21 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 @Configuration(proxyBeanMethods = false)
 class ObservationConfig {
 
-    /** Replaces Spring Boot's instrumentation (which backs off): the request observation, no field observations. */
+    /**
+     * Replaces Spring Boot's instrumentation (which backs off): the request observation, no field observations, and
+     * no batch-load observations — for which Spring copies every request's data loader registry, making each data
+     * loader twice, and would fill the registry a subscription is meant to fill only when it needs it
+     * ({@code LazyDataLoaders}).
+     */
     @Bean
     GraphQlObservationInstrumentation graphQlRequestObservation(ObservationRegistry registry) {
         return new GraphQlObservationInstrumentation(registry) {
+            @Override
+            public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                    InstrumentationState state) {
+                return input;
+            }
+
             @Override
             public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
                     InstrumentationFieldFetchParameters parameters, InstrumentationState state) {

@@ -19,6 +19,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
@@ -77,7 +78,7 @@ public class EventStream implements SmartLifecycle {
     public Flux<Event> since(@Nullable Long after, List<String> types, Predicate<Event> filter) {
         Predicate<Event> wanted = e -> (types.isEmpty() || types.contains(e.type())) && filter.test(e);
         if (after == null) {
-            return live().filter(wanted).onBackpressureBuffer(SUBSCRIBER_BUFFER);
+            return buffered(live().filter(wanted));
         }
         return Flux.defer(() -> {
             // Listen before reading the outbox: whatever commits meanwhile is then in the buffer, the outbox, or both.
@@ -86,8 +87,17 @@ public class EventStream implements SmartLifecycle {
             return replay(after, types).flatMapMany(missed -> {
                 long upTo = missed.isEmpty() ? after : missed.getLast().id();
                 return Flux.fromIterable(missed).concatWith(buffer.asFlux().filter(e -> e.id() > upTo));
-            }).filter(wanted).onBackpressureBuffer(SUBSCRIBER_BUFFER).doFinally(signal -> listening.dispose());
+            }).filter(wanted).transform(EventStream::buffered).doFinally(signal -> listening.dispose());
         });
+    }
+
+    /**
+     * At most {@value #SUBSCRIBER_BUFFER} events wait for a slow subscriber; one more ends its stream with an overflow
+     * error (it resumes from its last cursor). The buffer grows with what waits: Reactor's plain bounded buffer
+     * allocates its whole capacity up front, 64 KB per subscriber, most of the heap of 10 000 idle subscribers.
+     */
+    private static Flux<Event> buffered(Flux<Event> events) {
+        return events.onBackpressureBuffer(SUBSCRIBER_BUFFER, overflow -> { }, BufferOverflowStrategy.ERROR);
     }
 
     /** Every event after a cursor, read in pages. */
