@@ -253,6 +253,17 @@ class QueryLimitsIntegrationTest extends IntegrationTest {
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "TOO_DEEP")));
     }
 
+    @Test
+    void aSubscriptionsArgumentsMeetTheInputLimitsToo() {
+        String counties = times(201, i -> "\"blekinge\"");
+        socket(port, Map.of()).document("subscription { minutesPublished(counties: [" + counties + "]) { cursor } }")
+                .executeSubscription().toFlux().blockFirst(java.time.Duration.ofSeconds(10))
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+                    assertThat(e.getExtensions()).containsEntry("code", "BAD_INPUT").containsEntry("field", "counties");
+                    assertThat(e.getMessage()).contains("at most 200 elements, not 201");
+                }));
+    }
+
     // --- the HTTP request itself ----------------------------------------------------------------------------------
 
     @Test
