@@ -5,7 +5,6 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
-import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 /**
  * Observations of whole GraphQL requests ({@code graphql.request}: the timer and trace span of each request) but not
  * of every field fetched and every batch loaded: a portal request of 20 inbox items resolves some 600 fields, and
- * observing each (even dropped by a predicate, the wrapping and its context stay) cost a tenth of its CPU for timings
+ * observing each (even dropped by a predicate: the wrapping and its context stayed) cost a tenth of its CPU for timings
  * nobody reads per field. Nor of each of Spring Security's filters, authentications and authorizations: the HTTP
  * request's own observation ({@code http.server.requests}) times them together. SQL statements are counted apart
  * ({@code samverkan.db.statements}).
@@ -49,10 +48,5 @@ class ObservationConfig {
     @Bean
     SecurityObservationSettings noSecurityFilterObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    @Bean
-    ObservationPredicate graphQlRequestsNotFields() {
-        return (name, context) -> !"graphql.datafetcher".equals(name) && !"graphql.dataloader".equals(name);
     }
 }
