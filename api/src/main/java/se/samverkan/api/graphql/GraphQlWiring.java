@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -47,7 +48,7 @@ class GraphQlWiring {
     /** The argument limits of every field ({@link InputLimits}), put around the fields' data fetchers once. */
     @Bean
     GraphQlSourceBuilderCustomizer inputLimits() {
-        return builder -> builder.typeVisitors(java.util.List.of(new InputLimits()));
+        return builder -> builder.typeVisitors(List.of(new InputLimits()));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * A request's data loaders are made when one of them is first asked for, not for every request up front. Spring for
  * GraphQL makes all of them (some 70 batch loaders here, each a DataLoader with its cache, options and futures) for
  * each request; a graphql-ws subscription is a request that lasts as long as the subscriber stays, so each idle
- * subscriber held them all: about 48 KB of heap each, 10 000 subscribers a 512 MB heap. A query asks for a loader at
+ * subscriber held them all: about 50 KB of heap each, 10 000 subscribers a 512 MB heap. A query asks for a loader at
  * its first batched field and gets them all then, as before. (The request observation must leave the registry as it
  * is: see {@code ObservationConfig}.)
  */
@@ -66,16 +66,20 @@ class LazyDataLoaders {
             }
         }
 
+        /**
+         * Registers the loaders once. {@code filled} turns true only when they are all in, so another thread of the
+         * same request (batches complete on different event loops) waits on the lock rather than finding a loader
+         * missing; the registering thread's own look-ups meanwhile find {@code fill} already taken and pass through.
+         */
         private void fill() {
             if (!filled) {
                 synchronized (this) {
-                    if (!filled) {
-                        filled = true;
-                        if (fill != null) {
-                            fill.accept(this);
-                            fill = null;
-                        }
+                    Consumer<DataLoaderRegistry> registering = fill;
+                    fill = null;
+                    if (registering != null) {
+                        registering.accept(this);
                     }
+                    filled = true;
                 }
             }
         }

@@ -53,6 +53,27 @@ class LazyDataLoadersTest {
     }
 
     @Test
+    void aSecondThreadLookingUpWhileTheFirstRegistersWaitsAndFindsTheLoader() throws Exception {
+        var registry = new LazyDataLoaders.LazyRegistry();
+        var registering = new java.util.concurrent.CountDownLatch(1);
+        registry.fillWith(r -> {
+            registering.countDown();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            registerBodies(r);
+        });
+        var first = CompletableFuture.supplyAsync(() -> registry.<String, String>getDataLoader("bodies"));
+        registering.await();
+        DataLoader<String, String> second = registry.getDataLoader("bodies");
+
+        assertThat(second).isNotNull().isSameAs(first.get());
+        assertThat(fills).hasValue(1);
+    }
+
+    @Test
     void registrationsThatArriveAfterTheFillAreMadeAtOnce() {
         var registry = new LazyDataLoaders.LazyRegistry();
         assertThat(registry.getKeys()).isEmpty();
